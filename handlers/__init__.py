@@ -1,0 +1,13 @@
+"""Telegram handlers, one module per feature."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from handlers import chat, errors, help, photos, reset, tpo
+
+
+def register_all(application: Application) -> None:  # type: ignore[type-arg]
+    for feature in (help, tpo, reset, photos, chat):
+        feature.register(application)
+    application.add_error_handler(errors.on_error)

@@ -1,0 +1,106 @@
+"""The model client: Chat Completions streaming against any OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import httpx
+import openai
+
+log = logging.getLogger(__name__)
+
+ModelErrorKind = Literal["rate_limited", "unavailable", "timeout", "bad_request", "broken_stream"]
+
+
+class ModelError(Exception):
+    """The model could not answer; `kind` picks the message the user sees."""
+
+    def __init__(self, kind: ModelErrorKind, detail: str = "") -> None:
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class ModelStream:
+    """Iterates over text deltas; `usage` is filled in when the stream ends."""
+
+    def __init__(self, client: ModelClient, messages: list[dict[str, Any]]) -> None:
+        self._client = client
+        self._messages = messages
+        self.usage: Usage | None = None
+
+    async def __aiter__(self) -> AsyncIterator[str]:
+        try:
+            stream = await self._client.openai.chat.completions.create(
+                model=self._client.model,
+                messages=self._messages,  # type: ignore[arg-type]
+                max_tokens=self._client.max_tokens,
+                stream=True,
+                stream_options={"include_usage": True},
+            )
+        except openai.APIError as exc:
+            raise _model_error(exc) from exc
+        try:
+            async for chunk in stream:
+                if chunk.usage is not None:
+                    self.usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                for choice in chunk.choices:
+                    if choice.delta and choice.delta.content:
+                        yield choice.delta.content
+        except openai.APIError as exc:
+            raise _model_error(exc, started=True) from exc
+        except httpx.HTTPError as exc:
+            # A connection dropped mid-body surfaces from httpx, not as an APIError.
+            raise ModelError("broken_stream", type(exc).__name__) from exc
+        finally:
+            await stream.close()
+
+
+class ModelClient:
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        base_url: str | None,
+        model: str,
+        timeout: float,
+        max_retries: int,
+        max_tokens: int,
+    ) -> None:
+        self.model = model
+        self.max_tokens = max_tokens
+        self.openai = openai.AsyncOpenAI(
+            # Local servers (Ollama, vLLM) accept any key, but the SDK insists on one.
+            api_key=api_key or "not-needed",
+            base_url=base_url,
+            # The read timeout bounds the silence between streamed chunks.
+            timeout=httpx.Timeout(timeout, connect=10.0),
+            max_retries=max_retries,
+        )
+
+    def stream(self, messages: list[dict[str, Any]]) -> ModelStream:
+        return ModelStream(self, messages)
+
+    async def close(self) -> None:
+        await self.openai.close()
+
+
+def _model_error(exc: openai.APIError, *, started: bool = False) -> ModelError:
+    if isinstance(exc, openai.APITimeoutError):
+        return ModelError("timeout")
+    if isinstance(exc, openai.RateLimitError):
+        return ModelError("rate_limited", str(exc.status_code))
+    if isinstance(exc, openai.APIStatusError):
+        kind: ModelErrorKind = "unavailable" if exc.status_code >= 500 else "bad_request"
+        return ModelError(kind, str(exc.status_code))
+    if started:
+        return ModelError("broken_stream", type(exc).__name__)
+    return ModelError("unavailable", type(exc).__name__)

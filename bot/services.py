@@ -1,0 +1,76 @@
+"""The long-lived clients and helpers, built once at start-up and passed to handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+from telegram import Message
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.albums import AlbumCollector
+from bot.llm import ModelClient
+from bot.settings import Settings
+from bot.turns import ChatLocks, Stylist
+from storage.chat_store import ChatStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    redis: Redis
+    store: ChatStore
+    model: ModelClient
+    stylist: Stylist
+    albums: AlbumCollector[Message]
+    locks: ChatLocks
+
+    @classmethod
+    def create(cls, settings: Settings, redis_url: str) -> Services:
+        # Creating the clients opens no connection; that happens on first use.
+        redis = Redis.from_url(redis_url, health_check_interval=30, socket_connect_timeout=5)
+        store = ChatStore(
+            redis,
+            ttl_seconds=settings.chat_ttl_seconds,
+            history_max_messages=settings.history_max_messages,
+            max_photos=settings.max_photos,
+        )
+        model = ModelClient(
+            api_key=settings.openai_api_key.get_secret_value(),
+            base_url=str(settings.openai_base_url) if settings.openai_base_url else None,
+            model=settings.openai_model,
+            timeout=settings.openai_timeout,
+            max_retries=settings.openai_max_retries,
+            max_tokens=settings.max_answer_tokens,
+        )
+        stylist = Stylist(
+            store,
+            model,
+            image_detail=settings.image_detail,
+            history_token_budget=settings.history_token_budget,
+        )
+        return cls(
+            settings=settings,
+            redis=redis,
+            store=store,
+            model=model,
+            stylist=stylist,
+            albums=AlbumCollector(settings.album_quiet_seconds),
+            locks=ChatLocks(),
+        )
+
+    async def close(self) -> None:
+        await self.model.close()
+        await self.redis.aclose()
+
+
+class BotData:
+    """`application.bot_data`: holds the Services, set right after the build."""
+
+    services: Services
+
+
+class CoordiContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-arg]
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services

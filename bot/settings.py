@@ -1,0 +1,100 @@
+"""Typed configuration from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal
+
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+
+    openai_api_key: SecretStr = SecretStr("")
+    openai_base_url: HttpUrl | None = None
+    openai_model: str = "gpt-4.1-mini"
+    # Seconds without a new token before a stream counts as stalled.
+    openai_timeout: float = Field(default=60.0, gt=0)
+    # The SDK's own retries with backoff for 429 and 5xx before the first token.
+    openai_max_retries: int = Field(default=2, ge=0, le=10)
+    max_answer_tokens: int = Field(default=1200, ge=100)
+
+    redis_url: str | None = None
+    # Where the embedded redis-server keeps its data when REDIS_URL is unset.
+    redis_data_dir: str = "data/redis"
+
+    webhook_url: HttpUrl | None = None
+    webhook_secret: SecretStr | None = None
+    port: int = Field(default=8080, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Everything of a chat expires after this long without activity (personal data).
+    chat_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    history_max_messages: int = Field(default=20, ge=2)
+    history_token_budget: int = Field(default=3000, ge=200)
+    max_photos: int = Field(default=12, ge=1)
+
+    # 512 px keeps a photo inside one 512-px tile ("low" detail, 85 tokens on gpt-4o).
+    image_long_side: int = Field(default=512, ge=128, le=2048)
+    image_quality: int = Field(default=80, ge=30, le=95)
+    image_detail: Literal["low", "high", "auto"] = "low"
+
+    # Quiet time after the last album part before the album counts as complete.
+    album_quiet_seconds: float = Field(default=0.8, gt=0)
+    edit_interval_private: float = Field(default=1.0, gt=0)
+    edit_interval_group: float = Field(default=3.0, gt=0)
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value()
+        if ":" not in token or not token.split(":", 1)[0].isdigit():
+            raise ValueError("must look like 123456:ABC-DEF (from @BotFather)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_charset(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        secret = value.get_secret_value()
+        allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+        if not 1 <= len(secret) <= 256 or not set(secret) <= allowed:
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        if self.webhook_url is None:
+            return "/telegram"
+        return self.webhook_url.path or "/telegram"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Load settings; on a bad or missing setting exit with one line and code 2."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        print(f"Configuration error: {describe(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def describe(exc: ValidationError) -> str:
+    """One line naming the first bad setting, never its value."""
+    error = exc.errors()[0]
+    name = ".".join(str(part) for part in error["loc"]).upper()
+    reason = "is required" if error["type"] == "missing" else error["msg"]
+    reason = reason.removeprefix("Value error, ")
+    return f"{name} {reason}" if name else reason

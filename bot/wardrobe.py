@@ -1,0 +1,132 @@
+"""From Telegram photo or document messages to stored wardrobe thumbnails."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from telegram import Bot, Message
+from telegram.error import TelegramError
+
+from bot.images import ImageRejected, Thumbnail, make_thumbnail_async, pick_photo_size
+from storage.chat_store import ChatStore, PhotoMeta, PhotoRole
+from storage.keys import ChatScope
+
+log = logging.getLogger(__name__)
+
+# Bot API servers refuse to hand bots files larger than this.
+TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+_BODY_WORDS = re.compile(r"전신|full[\s-]?body|whole body|body shot|/body", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IncomingImage:
+    """One image of a turn, with the ids of the size chosen for download."""
+
+    download_id: str
+    unique_id: str  # identity of the photo: the same photo sent twice is stored once
+    file_size: int | None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass
+class IntakeResult:
+    stored: list[PhotoMeta] = field(default_factory=list)
+    duplicates: list[PhotoMeta] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # ImageRejected reasons
+    evicted: list[PhotoMeta] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(meta.number for meta in self.stored)
+
+
+def image_of(message: Message, target_long_side: int) -> IncomingImage | str:
+    """The image a message carries, or the reason it carries none we can use."""
+    if message.photo:
+        size = pick_photo_size(message.photo, target_long_side)
+        return IncomingImage(
+            size.file_id, message.photo[-1].file_unique_id, size.file_size, size.width, size.height
+        )
+    document = message.document
+    if document is not None:
+        if not (document.mime_type or "").startswith("image/"):
+            return "not_image"
+        return IncomingImage(document.file_id, document.file_unique_id, document.file_size)
+    return "not_image"
+
+
+def marks_full_body(caption: str | None) -> bool:
+    return bool(caption and _BODY_WORDS.search(caption))
+
+
+async def _fetch(
+    bot: Bot, image: IncomingImage, *, long_side: int, quality: int
+) -> Thumbnail | str:
+    if image.file_size is not None and image.file_size > TELEGRAM_DOWNLOAD_LIMIT:
+        return "too_large_file"
+    try:
+        telegram_file = await bot.get_file(image.download_id)
+        data = bytes(await telegram_file.download_as_bytearray())
+    except TelegramError as exc:
+        # Never log the file id or path: the path is a download credential.
+        log.warning("Photo download failed: %s", type(exc).__name__)
+        return "download_failed"
+    try:
+        return await make_thumbnail_async(data, long_side=long_side, quality=quality)
+    except ImageRejected as exc:
+        return exc.reason
+
+
+async def take_in(
+    bot: Bot,
+    store: ChatStore,
+    scope: ChatScope,
+    images: Sequence[IncomingImage],
+    *,
+    body_hint: bool,
+    long_side: int,
+    quality: int,
+) -> IntakeResult:
+    """Download, shrink and store the images of one turn, all at once."""
+    result = IntakeResult()
+    known = {meta.unique_id: meta for meta in await store.photo_metas(scope)}
+    fresh: list[IncomingImage] = []
+    for image in images:
+        if image.unique_id in known:
+            result.duplicates.append(known[image.unique_id])
+        elif all(image.unique_id != other.unique_id for other in fresh):
+            fresh.append(image)
+    # Album photos download and shrink concurrently, not one after another.
+    fetched = await asyncio.gather(
+        *(_fetch(bot, image, long_side=long_side, quality=quality) for image in fresh)
+    )
+    has_body = any(meta.role == "full_body" for meta in known.values())
+    for position, (image, outcome) in enumerate(zip(fresh, fetched, strict=True)):
+        if isinstance(outcome, str):
+            result.rejected.append(outcome)
+            continue
+        role = guess_role(outcome, first=position == 0, body_hint=body_hint, has_body=has_body)
+        has_body = has_body or role == "full_body"
+        added = await store.add_photo(
+            scope, image.unique_id, outcome.jpeg, role, outcome.width, outcome.height
+        )
+        (result.stored if added.added else result.duplicates).append(added.meta)
+        result.evicted.extend(added.evicted)
+    return result
+
+
+def guess_role(thumbnail: Thumbnail, *, first: bool, body_hint: bool, has_body: bool) -> PhotoRole:
+    """A first guess; the model sees the pictures and is told labels may be wrong.
+
+    People usually send the full-body shot first, and it is a tall portrait.
+    """
+    if first and body_hint:
+        return "full_body"
+    if first and not has_body and thumbnail.height >= thumbnail.width * 1.3:
+        return "full_body"
+    return "clothing"

@@ -1,0 +1,90 @@
+"""Small helpers every handler needs: whose chat, which language, addressed or not."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Message, MessageEntity
+from telegram.constants import ChatType
+
+from bot.language import Lang, detect_language
+from bot.services import CoordiContext
+from bot.telegram_sink import TelegramAnswer
+from bot.turns import TurnOutcome
+from storage.keys import ChatScope
+
+
+def scope_of(message: Message) -> ChatScope:
+    """State is per chat, and per topic in forum supergroups."""
+    thread = message.message_thread_id if message.is_topic_message else None
+    return ChatScope(message.chat_id, thread)
+
+
+def lang_of(message: Message, text: str | None = None) -> Lang:
+    code = message.from_user.language_code if message.from_user else None
+    return detect_language(text if text is not None else (message.text or message.caption), code)
+
+
+def is_private(message: Message) -> bool:
+    return message.chat.type == ChatType.PRIVATE
+
+
+def is_addressed(message: Message, bot_username: str, bot_id: int) -> bool:
+    """In groups Coordi answers only a reply to it or an @mention of it."""
+    if is_private(message):
+        return True
+    replied = message.reply_to_message
+    if (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == bot_id
+        and replied.forum_topic_created is None
+    ):
+        return True
+    handle = f"@{bot_username}".lower()
+    parsed = message.parse_entities() if message.text else message.parse_caption_entities()
+    for entity, text in parsed.items():
+        if entity.type == MessageEntity.MENTION and text.lower() == handle:
+            return True
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
+            return True
+    return False
+
+
+def strip_mention(text: str | None, bot_username: str) -> str:
+    if not text:
+        return ""
+    return re.sub(rf"@{re.escape(bot_username)}\b", "", text, flags=re.IGNORECASE).strip()
+
+
+async def stream_answer(
+    context: CoordiContext,
+    message: Message,
+    *,
+    lang: Lang,
+    question: str | None,
+    new_photo_numbers: tuple[int, ...] = (),
+) -> TurnOutcome:
+    services = context.services
+    settings = services.settings
+    scope = scope_of(message)
+    interval = settings.edit_interval_private if is_private(message) else settings.edit_interval_group
+    sink = TelegramAnswer(
+        context.bot,
+        message.chat_id,
+        thread_id=scope.thread_id,
+        reply_to=None if is_private(message) else message.message_id,
+    )
+    async with services.locks.hold(scope):
+        sink.start_typing()
+        try:
+            return await services.stylist.answer(
+                scope,
+                sink,
+                lang=lang,
+                question=question,
+                new_photo_numbers=new_photo_numbers,
+                edit_interval=interval,
+            )
+        finally:
+            await sink.stop_typing()

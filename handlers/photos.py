@@ -1,0 +1,93 @@
+"""Photos and image files, alone or as an album: store them, then answer once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import Message, Update
+from telegram.ext import Application, MessageHandler, filters
+
+from bot.replies import say
+from bot.services import CoordiContext
+from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body, take_in
+from handlers.common import is_addressed, lang_of, scope_of, stream_answer, strip_mention
+
+
+async def receive_image(update: Update, context: CoordiContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    services = context.services
+    if message.media_group_id:
+        key = (message.chat_id, message.media_group_id)
+        album = await services.albums.collect(key, message)
+        if album is None:
+            return  # another part of the album answers for all of them
+        parts: Sequence[Message] = sorted(album, key=lambda part: part.message_id)
+    else:
+        parts = [message]
+    await handle_turn(parts, context)
+
+
+async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
+    bot = context.bot
+    # In groups an album counts as addressed when any part (usually the captioned one) is.
+    if not any(is_addressed(part, bot.username, bot.id) for part in parts):
+        return
+    first = parts[0]
+    caption = next((part.caption for part in parts if part.caption), None)
+    question = strip_mention(caption, bot.username)
+    lang = lang_of(first, question or "")
+    settings = context.services.settings
+
+    images: list[IncomingImage] = []
+    rejected: list[str] = []
+    for part in parts:
+        found = image_of(part, settings.image_long_side)
+        (rejected if isinstance(found, str) else images).append(found)  # type: ignore[arg-type]
+
+    scope = scope_of(first)
+    result = await take_in(
+        bot,
+        context.services.store,
+        scope,
+        images,
+        body_hint=marks_full_body(caption),
+        long_side=settings.image_long_side,
+        quality=settings.image_quality,
+    )
+    result.rejected = rejected + result.rejected
+    for reason in dict.fromkeys(result.rejected):
+        await first.reply_text(say(reason, lang), do_quote=False)
+    if not result.stored and not result.duplicates:
+        return  # nothing usable arrived; the rejection message said why
+
+    occasion = await context.services.store.occasion(scope)
+    if question or occasion:
+        await stream_answer(
+            context, first, lang=lang, question=question or None, new_photo_numbers=result.numbers
+        )
+    else:
+        await first.reply_text(say("photos_saved", lang, summary=summary(result, lang)), do_quote=False)
+
+
+def summary(result: IntakeResult, lang: str) -> str:
+    code = "ko" if lang == "ko" else "en"
+    body = sum(1 for meta in result.stored if meta.role == "full_body")
+    clothes = len(result.stored) - body
+    parts = []
+    if body:
+        parts.append(say("summary_body", code, n=body))
+    if clothes:
+        parts.append(say("summary_clothes", code, n=clothes))
+    if result.duplicates:
+        parts.append(say("already_saved", code))
+    return ", ".join(parts)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(
+        MessageHandler(
+            (filters.PHOTO | filters.Document.ALL) & ~filters.UpdateType.EDITED, receive_image
+        )
+    )

@@ -1,0 +1,170 @@
+"""A chat's wardrobe photos, conversation history and occasion, kept in Redis.
+
+Values are JSON (metadata, history) or raw JPEG bytes (thumbnails); never pickle.
+Every write refreshes the expiry of all the chat's keys, so a chat's personal
+data disappears after `ttl_seconds` of inactivity.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from redis.asyncio import Redis
+
+from storage import keys
+from storage.keys import ChatScope
+
+PhotoRole = Literal["full_body", "clothing"]
+Role = Literal["user", "assistant"]
+
+
+@dataclass(frozen=True)
+class PhotoMeta:
+    unique_id: str
+    number: int
+    role: PhotoRole
+    width: int
+    height: int
+    added_at: float
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    meta: PhotoMeta
+    jpeg: bytes
+
+
+@dataclass(frozen=True)
+class HistoryMessage:
+    role: Role
+    content: str
+    at: float = field(default_factory=time.time)
+
+
+@dataclass(frozen=True)
+class AddPhotoResult:
+    meta: PhotoMeta
+    added: bool  # False when the same photo (file_unique_id) was stored already
+    evicted: tuple[PhotoMeta, ...] = ()
+
+
+class ChatStore:
+    def __init__(
+        self,
+        redis: Redis,
+        *,
+        ttl_seconds: int,
+        history_max_messages: int,
+        max_photos: int,
+    ) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+        self._history_max = history_max_messages
+        self._max_photos = max_photos
+
+    async def ping(self) -> bool:
+        return bool(await self._redis.ping())
+
+    # Photos
+
+    async def add_photo(
+        self, scope: ChatScope, unique_id: str, jpeg: bytes, role: PhotoRole, width: int, height: int
+    ) -> AddPhotoResult:
+        index = keys.photo_index(scope)
+        existing = await self._redis.hget(index, unique_id)
+        if existing is not None:
+            await self.touch(scope)
+            return AddPhotoResult(meta=_meta_from_json(existing), added=False)
+        number = int(await self._redis.incr(keys.photo_sequence(scope)))
+        meta = PhotoMeta(unique_id, number, role, width, height, time.time())
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hsetnx(index, unique_id, json.dumps(asdict(meta)))
+            pipe.set(keys.photo_bytes(scope, unique_id), jpeg, ex=self._ttl)
+            was_new, _ = await pipe.execute()
+        if not was_new:  # a concurrent turn stored the same photo first
+            stored = await self._redis.hget(index, unique_id)
+            return AddPhotoResult(meta=_meta_from_json(stored), added=False)
+        evicted = await self._evict_over_limit(scope)
+        await self.touch(scope)
+        return AddPhotoResult(meta=meta, added=True, evicted=evicted)
+
+    async def photo_metas(self, scope: ChatScope) -> list[PhotoMeta]:
+        raw = await self._redis.hgetall(keys.photo_index(scope))
+        metas = [_meta_from_json(value) for value in raw.values()]
+        return sorted(metas, key=lambda meta: meta.number)
+
+    async def photos(self, scope: ChatScope) -> list[StoredPhoto]:
+        metas = await self.photo_metas(scope)
+        if not metas:
+            return []
+        blobs = await self._redis.mget([keys.photo_bytes(scope, m.unique_id) for m in metas])
+        return [StoredPhoto(meta, blob) for meta, blob in zip(metas, blobs, strict=True) if blob]
+
+    async def remove_photos(self, scope: ChatScope, unique_ids: list[str]) -> None:
+        if not unique_ids:
+            return
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hdel(keys.photo_index(scope), *unique_ids)
+            pipe.delete(*(keys.photo_bytes(scope, uid) for uid in unique_ids))
+            await pipe.execute()
+
+    async def _evict_over_limit(self, scope: ChatScope) -> tuple[PhotoMeta, ...]:
+        metas = await self.photo_metas(scope)
+        excess = len(metas) - self._max_photos
+        if excess <= 0:
+            return ()
+        # The full-body photo is the one users care most about; clothes go first.
+        order = [m for m in metas if m.role == "clothing"] + [m for m in metas if m.role != "clothing"]
+        evicted = tuple(order[:excess])
+        await self.remove_photos(scope, [m.unique_id for m in evicted])
+        return evicted
+
+    # History
+
+    async def append_history(self, scope: ChatScope, *messages: HistoryMessage) -> None:
+        key = keys.history(scope)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(key, *(json.dumps(asdict(m), ensure_ascii=False) for m in messages))
+            pipe.ltrim(key, -self._history_max, -1)
+            await pipe.execute()
+        await self.touch(scope)
+
+    async def history(self, scope: ChatScope) -> list[HistoryMessage]:
+        raw = await self._redis.lrange(keys.history(scope), 0, -1)
+        return [HistoryMessage(**json.loads(item)) for item in raw]
+
+    # Occasion
+
+    async def set_occasion(self, scope: ChatScope, occasion: str) -> None:
+        await self._redis.set(keys.occasion(scope), occasion.encode(), ex=self._ttl)
+        await self.touch(scope)
+
+    async def occasion(self, scope: ChatScope) -> str | None:
+        raw = await self._redis.get(keys.occasion(scope))
+        return raw.decode() if raw else None
+
+    # Whole chat
+
+    async def touch(self, scope: ChatScope) -> None:
+        """Slide the expiry of every key of the chat forward."""
+        unique_ids = [uid.decode() for uid in await self._redis.hkeys(keys.photo_index(scope))]
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for key in keys.fixed_keys(scope):
+                pipe.expire(key, self._ttl)
+            for uid in unique_ids:
+                pipe.expire(keys.photo_bytes(scope, uid), self._ttl)
+            await pipe.execute()
+
+    async def reset(self, scope: ChatScope) -> int:
+        """Delete everything stored for the chat; returns how many photos went."""
+        unique_ids = [uid.decode() for uid in await self._redis.hkeys(keys.photo_index(scope))]
+        names = keys.fixed_keys(scope) + [keys.photo_bytes(scope, uid) for uid in unique_ids]
+        await self._redis.delete(*names)
+        return len(unique_ids)
+
+
+def _meta_from_json(raw: bytes | str) -> PhotoMeta:
+    return PhotoMeta(**json.loads(raw))

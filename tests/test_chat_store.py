@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from redis.asyncio import Redis
+
+from storage import keys
+from storage.chat_store import ChatStore, HistoryMessage
+from storage.keys import ChatScope
+
+SCOPE = ChatScope(42)
+
+
+async def test_same_photo_twice_is_stored_once(store: ChatStore) -> None:
+    first = await store.add_photo(SCOPE, "uid-1", b"jpeg-1", "full_body", 384, 512)
+    again = await store.add_photo(SCOPE, "uid-1", b"jpeg-1", "full_body", 384, 512)
+    assert first.added and not again.added
+    assert again.meta.number == first.meta.number
+    photos = await store.photos(SCOPE)
+    assert [(p.meta.unique_id, p.jpeg) for p in photos] == [("uid-1", b"jpeg-1")]
+
+
+async def test_photo_bytes_are_raw_bytes_not_base64(store: ChatStore, redis: Redis) -> None:
+    jpeg = bytes(range(256))
+    await store.add_photo(SCOPE, "raw", jpeg, "clothing", 10, 10)
+    assert await redis.get(keys.photo_bytes(SCOPE, "raw")) == jpeg
+
+
+async def test_every_key_of_a_chat_expires_and_shares_a_hash_tag(
+    store: ChatStore, redis: Redis
+) -> None:
+    await store.add_photo(SCOPE, "a", b"1", "clothing", 10, 10)
+    await store.append_history(SCOPE, HistoryMessage("user", "hi"))
+    await store.set_occasion(SCOPE, "date")
+    names = [name.decode() async for name in redis.scan_iter("*")]
+    assert len(names) == 5
+    for name in names:
+        assert "{c:42}" in name
+        assert 0 < await redis.ttl(name) <= 3600
+
+
+async def test_history_keeps_the_last_n_messages(redis: Redis) -> None:
+    store = ChatStore(redis, ttl_seconds=60, history_max_messages=4, max_photos=12)
+    for n in range(6):
+        await store.append_history(SCOPE, HistoryMessage("user", f"m{n}"))
+    assert [m.content for m in await store.history(SCOPE)] == ["m2", "m3", "m4", "m5"]
+
+
+async def test_reset_removes_everything_of_the_chat_only(store: ChatStore, redis: Redis) -> None:
+    other = ChatScope(7)
+    for scope in (SCOPE, other):
+        await store.add_photo(scope, "a", b"1", "clothing", 10, 10)
+        await store.append_history(scope, HistoryMessage("user", "hi"))
+        await store.set_occasion(scope, "date")
+    assert await store.reset(SCOPE) == 1
+    assert [n async for n in redis.scan_iter(f"*{{c:{SCOPE.chat_id}}}*")] == []
+    assert len(await store.photos(other)) == 1
+
+
+async def test_forum_topics_are_separate(store: ChatStore) -> None:
+    await store.set_occasion(ChatScope(-100, 5), "wedding")
+    assert await store.occasion(ChatScope(-100, 6)) is None
+    assert await store.occasion(ChatScope(-100, 5)) == "wedding"
+
+
+async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: Redis) -> None:
+    store = ChatStore(redis, ttl_seconds=60, history_max_messages=4, max_photos=2)
+    await store.add_photo(SCOPE, "body", b"b", "full_body", 10, 10)
+    await store.add_photo(SCOPE, "shirt", b"s", "clothing", 10, 10)
+    result = await store.add_photo(SCOPE, "shoes", b"x", "clothing", 10, 10)
+    assert [m.unique_id for m in result.evicted] == ["shirt"]
+    assert [p.meta.unique_id for p in await store.photos(SCOPE)] == ["body", "shoes"]
