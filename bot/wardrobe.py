@@ -90,6 +90,7 @@ async def take_in(
     *,
     body_hint: bool,
     long_side: int,
+    clothing_long_side: int,
     quality: int,
 ) -> IntakeResult:
     """Download, shrink and store the images of one turn, all at once."""
@@ -112,6 +113,10 @@ async def take_in(
             continue
         role = guess_role(outcome, first=position == 0, body_hint=body_hint, has_body=has_body)
         has_body = has_body or role == "full_body"
+        if role == "clothing" and max(outcome.width, outcome.height) > clothing_long_side:
+            outcome = await make_thumbnail_async(
+                outcome.jpeg, long_side=clothing_long_side, quality=quality
+            )
         added = await store.add_photo(
             scope, image.unique_id, outcome.jpeg, role, outcome.width, outcome.height
         )

@@ -54,6 +54,7 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
         images,
         body_hint=marks_full_body(caption),
         long_side=settings.image_long_side,
+        clothing_long_side=settings.clothing_long_side,
         quality=settings.image_quality,
     )
     result.rejected = rejected + result.rejected

@@ -49,7 +49,8 @@ async def test_album_of_four_gets_exactly_one_streamed_answer(
     assert len(downloads) == 4
     photos = await worker.services.store.photos(ChatScope(CHAT))
     assert [p.meta.role for p in photos] == ["full_body", "clothing", "clothing", "clothing"]
-    assert all(max(p.meta.width, p.meta.height) <= 512 for p in photos)
+    assert max(photos[0].meta.width, photos[0].meta.height) == 512
+    assert all(max(p.meta.width, p.meta.height) == 384 for p in photos[1:])
 
 
 async def test_follow_ups_use_stored_photos_and_history_across_a_restart(
