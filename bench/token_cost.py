@@ -21,11 +21,11 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.images import make_thumbnail  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from prompts.builder import TurnInput, build_messages, question_text, system_prompt  # noqa: E402
-from prompts.request_tokens import request_tokens  # noqa: E402
-from storage.chat_store import HistoryMessage, PhotoMeta, StoredPhoto  # noqa: E402
+from bot.images import make_thumbnail
+from bot.settings import Settings
+from prompts.builder import TurnInput, build_messages, question_text, system_prompt
+from prompts.request_tokens import request_tokens
+from storage.chat_store import HistoryMessage, PhotoMeta, StoredPhoto
 
 ORIGINAL = (3024, 4032)  # a 12 MP phone photo, portrait
 # USD per 1M input tokens; configuration, from OpenAI's pricing page.
@@ -142,7 +142,9 @@ def main() -> None:
           f"thumbnails {settings.image_long_side}/{settings.clothing_long_side}px detail={settings.image_detail}: "
           f"{', '.join(f'{p.meta.width}x{p.meta.height}' for p in photos)}, "
           f"{sum(thumb_bytes) // len(thumb_bytes)} bytes each on average")  # fmt: skip
-    print(f"{'model':<14}{'coordi tok':>12}{'baseline tok':>14}{'ratio':>8}{'coordi $':>11}{'baseline $':>12}")
+    print(
+        f"{'model':<14}{'coordi tok':>12}{'baseline tok':>14}{'ratio':>8}{'coordi $':>11}{'baseline $':>12}"
+    )
     for row in rows:
         print(f"{row['model']:<14}{row['coordi_tokens']:>12}{row['baseline_tokens']:>14}"
               f"{row['ratio']:>8}{row['coordi_usd']:>11}{row['baseline_usd']:>12}")  # fmt: skip

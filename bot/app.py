@@ -21,7 +21,9 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 CoordiApplication = Application  # type: ignore[type-arg]
 
 
-def build_application(settings: Settings, redis_url: str, *, with_updater: bool) -> CoordiApplication:
+def build_application(
+    settings: Settings, redis_url: str, *, with_updater: bool
+) -> CoordiApplication:
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())

@@ -63,7 +63,9 @@ class EmbeddedRedis:
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
         )
         self._wait_ready(timeout)
-        log.info("Started embedded redis-server on 127.0.0.1:%s, data in %s", self.port, self.data_dir)
+        log.info(
+            "Started embedded redis-server on 127.0.0.1:%s, data in %s", self.port, self.data_dir
+        )
 
     def _wait_ready(self, timeout: float) -> None:
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=0.5)

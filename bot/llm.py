@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httpx
 import openai
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ class ModelStream:
                 max_tokens=self._client.max_tokens,
                 stream=True,
                 stream_options={"include_usage": True},
-            )
+            )  # type: ignore[call-overload]
         except openai.APIError as exc:
             raise _model_error(exc) from exc
         try:
@@ -57,8 +56,8 @@ class ModelStream:
                         yield choice.delta.content
         except openai.APIError as exc:
             raise _model_error(exc, started=True) from exc
-        except httpx.HTTPError as exc:
-            # A connection dropped mid-body surfaces from httpx, not as an APIError.
+        except Exception as exc:
+            # A connection dropped mid-body can surface from the HTTP layer, not as an APIError.
             raise ModelError("broken_stream", type(exc).__name__) from exc
         finally:
             await stream.close()
@@ -82,7 +81,7 @@ class ModelClient:
             api_key=api_key or "not-needed",
             base_url=base_url,
             # The read timeout bounds the silence between streamed chunks.
-            timeout=httpx.Timeout(timeout, connect=10.0),
+            timeout=openai.Timeout(timeout, connect=10.0),
             max_retries=max_retries,
         )
 

@@ -8,9 +8,9 @@ HELP = {
     "ko": (
         "안녕하세요, 스타일리스트 *Coordi* 예요 👗\n\n"
         "1. 전신 사진 한 장과 갖고 있는 옷 사진 몇 장을 보내 주세요 (앨범으로 한 번에 보내도 돼요).\n"
-        "2. 어디에 가는지 알려 주세요: 예) \"출근용 데일리룩 추천해줘\", \"비 오는 날 데이트\".\n"
+        '2. 어디에 가는지 알려 주세요: 예) "출근용 데일리룩 추천해줘", "비 오는 날 데이트".\n'
         "3. 내 옷으로 만든 코디와 이유, 대안 2~3개를 바로 보내 드려요. "
-        "\"신발만 바꾸면?\"처럼 이어서 물어봐도 돼요.\n\n"
+        '"신발만 바꾸면?"처럼 이어서 물어봐도 돼요.\n\n'
         "명령어\n"
         "/tpo 결혼식 하객 — 상황(TPO) 저장\n"
         "/reset — 사진, 대화, 상황 모두 지우기\n"
@@ -21,9 +21,9 @@ HELP = {
     "en": (
         "Hi, I'm *Coordi*, your stylist 👗\n\n"
         "1. Send one full-body photo and a few photos of clothes you own (one album is fine).\n"
-        "2. Tell me where you're going, e.g. \"office daily look\", \"rainy date\".\n"
+        '2. Tell me where you\'re going, e.g. "office daily look", "rainy date".\n'
         "3. I answer with an outfit from your own clothes, why it works, and 2-3 alternatives. "
-        "Ask follow-ups like \"what if I change only the shoes?\".\n\n"
+        'Ask follow-ups like "what if I change only the shoes?".\n\n'
         "Commands\n"
         "/tpo wedding guest — set the occasion\n"
         "/reset — forget photos, chat and occasion\n"
@@ -69,9 +69,18 @@ OCCASIONS: dict[Lang, list[tuple[str, str]]] = {
 }
 
 TEXTS: dict[str, dict[Lang, str]] = {
-    "tpo_ask": {"ko": "어떤 자리인가요? 고르거나 /tpo 뒤에 직접 적어 주세요.", "en": "What's the occasion? Pick one or type /tpo followed by your own."},
-    "tpo_set": {"ko": "상황을 저장했어요: {occasion}\n이제 이 상황에 맞춰 추천할게요.", "en": "Occasion saved: {occasion}\nI'll style you for it from now on."},
-    "reset_done": {"ko": "사진 {photos}장과 대화, 상황을 모두 지웠어요.", "en": "Forgot {photos} photo(s), the conversation and the occasion."},
+    "tpo_ask": {
+        "ko": "어떤 자리인가요? 고르거나 /tpo 뒤에 직접 적어 주세요.",
+        "en": "What's the occasion? Pick one or type /tpo followed by your own.",
+    },
+    "tpo_set": {
+        "ko": "상황을 저장했어요: {occasion}\n이제 이 상황에 맞춰 추천할게요.",
+        "en": "Occasion saved: {occasion}\nI'll style you for it from now on.",
+    },
+    "reset_done": {
+        "ko": "사진 {photos}장과 대화, 상황을 모두 지웠어요.",
+        "en": "Forgot {photos} photo(s), the conversation and the occasion.",
+    },
     "photos_saved": {
         "ko": "사진을 저장했어요 ({summary}). 어디에 가는지 알려 주시면 코디를 추천해 드릴게요. 예) 출근용 데일리룩",
         "en": "Saved your photos ({summary}). Tell me where you're going and I'll put an outfit together, e.g. office daily look.",
@@ -79,15 +88,42 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "summary_body": {"ko": "전신 {n}장", "en": "{n} full-body"},
     "summary_clothes": {"ko": "옷 {n}장", "en": "{n} clothing"},
     "already_saved": {"ko": "이미 저장된 사진이에요", "en": "already saved"},
-    "not_image": {"ko": "이미지 파일만 볼 수 있어요. 사진(JPEG, PNG, WebP, HEIC)으로 보내 주세요.", "en": "I can only read images. Please send a photo (JPEG, PNG, WebP or HEIC)."},
-    "too_large_file": {"ko": "파일이 너무 커요 (최대 20MB). 사진으로 보내 주세요.", "en": "That file is too large (20 MB max). Please send it as a photo."},
-    "too_many_pixels": {"ko": "이미지 해상도가 너무 커서 열 수 없어요. 더 작은 사진으로 보내 주세요.", "en": "That image is too large to open. Please send a smaller photo."},
-    "too_small": {"ko": "사진이 너무 작아요. 더 큰 사진으로 보내 주세요.", "en": "That photo is too small to see. Please send a bigger one."},
-    "download_failed": {"ko": "사진을 받지 못했어요. 다시 보내 주세요.", "en": "I couldn't download that photo. Please send it again."},
-    "model_busy": {"ko": "지금 요청이 많아요. 잠시 후 다시 물어봐 주세요.", "en": "I'm a bit busy right now. Please ask again in a moment."},
-    "model_down": {"ko": "지금은 답을 만들 수 없어요. 잠시 후 다시 시도해 주세요.", "en": "I can't answer right now. Please try again in a moment."},
-    "cut_off": {"ko": "답변이 중간에 끊겼어요. 같은 질문을 다시 보내 주세요.", "en": "The answer was cut off. Send the question again to retry."},
-    "internal_error": {"ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.", "en": "Oops, something went wrong. Your photos and chat are safe; please try again."},
+    "not_image": {
+        "ko": "이미지 파일만 볼 수 있어요. 사진(JPEG, PNG, WebP, HEIC)으로 보내 주세요.",
+        "en": "I can only read images. Please send a photo (JPEG, PNG, WebP or HEIC).",
+    },
+    "too_large_file": {
+        "ko": "파일이 너무 커요 (최대 20MB). 사진으로 보내 주세요.",
+        "en": "That file is too large (20 MB max). Please send it as a photo.",
+    },
+    "too_many_pixels": {
+        "ko": "이미지 해상도가 너무 커서 열 수 없어요. 더 작은 사진으로 보내 주세요.",
+        "en": "That image is too large to open. Please send a smaller photo.",
+    },
+    "too_small": {
+        "ko": "사진이 너무 작아요. 더 큰 사진으로 보내 주세요.",
+        "en": "That photo is too small to see. Please send a bigger one.",
+    },
+    "download_failed": {
+        "ko": "사진을 받지 못했어요. 다시 보내 주세요.",
+        "en": "I couldn't download that photo. Please send it again.",
+    },
+    "model_busy": {
+        "ko": "지금 요청이 많아요. 잠시 후 다시 물어봐 주세요.",
+        "en": "I'm a bit busy right now. Please ask again in a moment.",
+    },
+    "model_down": {
+        "ko": "지금은 답을 만들 수 없어요. 잠시 후 다시 시도해 주세요.",
+        "en": "I can't answer right now. Please try again in a moment.",
+    },
+    "cut_off": {
+        "ko": "답변이 중간에 끊겼어요. 같은 질문을 다시 보내 주세요.",
+        "en": "The answer was cut off. Send the question again to retry.",
+    },
+    "internal_error": {
+        "ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.",
+        "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",
+    },
 }
 
 

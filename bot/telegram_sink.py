@@ -25,7 +25,12 @@ log = logging.getLogger(__name__)
 
 MESSAGE_LIMIT = 4096
 # Boundaries to split a long answer at, best first.
-_BOUNDARIES = (re.compile(r"\n\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?。다요])\s"), re.compile(r"\s"))
+_BOUNDARIES = (
+    re.compile(r"\n\n"),
+    re.compile(r"\n"),
+    re.compile(r"(?<=[.!?。다요])\s"),
+    re.compile(r"\s"),
+)
 
 
 def render(markdown: str) -> tuple[str, list[MessageEntity]]:
@@ -148,7 +153,11 @@ class TelegramAnswer:
 
     async def _send_or_edit(self, text: str, entities: Sequence[MessageEntity]) -> None:
         if self._current_id is None:
-            reply = ReplyParameters(self._reply_to, allow_sending_without_reply=True) if self._reply_to and not self.message_ids else None
+            reply = (
+                ReplyParameters(self._reply_to, allow_sending_without_reply=True)
+                if self._reply_to and not self.message_ids
+                else None
+            )
             message = await self._bot.send_message(
                 self._chat_id,
                 text,

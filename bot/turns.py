@@ -103,13 +103,19 @@ class Stylist:
         except ModelError as exc:
             log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
             if not controller.text.strip():
-                await sink.fail(say("model_busy" if exc.kind == "rate_limited" else "model_down", lang))
+                await sink.fail(
+                    say("model_busy" if exc.kind == "rate_limited" else "model_down", lang)
+                )
                 return TurnOutcome("failed", "")
             await controller.finish(note=say("cut_off", lang))
             # Keep the partial answer for context, marked so it is not taken as complete.
             partial = HistoryMessage("assistant", f"{CUT_OFF_MARK} {controller.text}")
             await self.store.append_history(scope, user_message, partial)
             return TurnOutcome("cut_off", controller.text)
+        if not text.strip():
+            log.warning("Model returned an empty answer")
+            await sink.fail(say("model_down", lang))
+            return TurnOutcome("failed", "")
         await controller.finish()
         await self.store.append_history(scope, user_message, HistoryMessage("assistant", text))
         usage = stream.usage

@@ -36,10 +36,10 @@ async def receive_update(request: web.Request) -> web.Response:
     application = request.app[APPLICATION_KEY]
     try:
         payload = await request.json()
+        if not isinstance(payload, dict):
+            return web.Response(status=400)
         update = Update.de_json(payload, application.bot)
-    except (json.JSONDecodeError, ValueError, TypeError, KeyError):
-        return web.Response(status=400)
-    if update is None:
+    except (json.JSONDecodeError, ValueError, TypeError, KeyError, AttributeError):
         return web.Response(status=400)
     # Answer at once; the update is processed in the background by the Application.
     await application.update_queue.put(update)

@@ -68,7 +68,9 @@ async def stream_answer(
     services = context.services
     settings = services.settings
     scope = scope_of(message)
-    interval = settings.edit_interval_private if is_private(message) else settings.edit_interval_group
+    interval = (
+        settings.edit_interval_private if is_private(message) else settings.edit_interval_group
+    )
     sink = TelegramAnswer(
         context.bot,
         message.chat_id,

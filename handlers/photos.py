@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from telegram import Message, Update
 from telegram.ext import Application, MessageHandler, filters
 
+from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
 from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body, take_in
@@ -69,11 +70,12 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
             context, first, lang=lang, question=question or None, new_photo_numbers=result.numbers
         )
     else:
-        await first.reply_text(say("photos_saved", lang, summary=summary(result, lang)), do_quote=False)
+        await first.reply_text(
+            say("photos_saved", lang, summary=summary(result, lang)), do_quote=False
+        )
 
 
-def summary(result: IntakeResult, lang: str) -> str:
-    code = "ko" if lang == "ko" else "en"
+def summary(result: IntakeResult, code: Lang) -> str:
     body = sum(1 for meta in result.stored if meta.role == "full_body")
     clothes = len(result.stored) - body
     parts = []

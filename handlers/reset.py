@@ -17,7 +17,9 @@ async def reset(update: Update, context: CoordiContext) -> None:
     scope = scope_of(message)
     async with context.services.locks.hold(scope):
         removed = await context.services.store.reset(scope)
-    await message.reply_text(say("reset_done", lang_of(message, ""), photos=removed), do_quote=False)
+    await message.reply_text(
+        say("reset_done", lang_of(message, ""), photos=removed), do_quote=False
+    )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

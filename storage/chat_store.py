@@ -71,7 +71,13 @@ class ChatStore:
     # Photos
 
     async def add_photo(
-        self, scope: ChatScope, unique_id: str, jpeg: bytes, role: PhotoRole, width: int, height: int
+        self,
+        scope: ChatScope,
+        unique_id: str,
+        jpeg: bytes,
+        role: PhotoRole,
+        width: int,
+        height: int,
     ) -> AddPhotoResult:
         index = keys.photo_index(scope)
         existing = await self._redis.hget(index, unique_id)
@@ -86,7 +92,7 @@ class ChatStore:
             was_new, _ = await pipe.execute()
         if not was_new:  # a concurrent turn stored the same photo first
             stored = await self._redis.hget(index, unique_id)
-            return AddPhotoResult(meta=_meta_from_json(stored), added=False)
+            return AddPhotoResult(meta=_meta_from_json(stored) if stored else meta, added=False)
         evicted = await self._evict_over_limit(scope)
         await self.touch(scope)
         return AddPhotoResult(meta=meta, added=True, evicted=evicted)
@@ -101,7 +107,11 @@ class ChatStore:
         if not metas:
             return []
         blobs = await self._redis.mget([keys.photo_bytes(scope, m.unique_id) for m in metas])
-        return [StoredPhoto(meta, blob) for meta, blob in zip(metas, blobs, strict=True) if blob]
+        return [
+            StoredPhoto(meta, _as_bytes(blob))
+            for meta, blob in zip(metas, blobs, strict=True)
+            if blob
+        ]
 
     async def remove_photos(self, scope: ChatScope, unique_ids: list[str]) -> None:
         if not unique_ids:
@@ -117,7 +127,9 @@ class ChatStore:
         if excess <= 0:
             return ()
         # The full-body photo is the one users care most about; clothes go first.
-        order = [m for m in metas if m.role == "clothing"] + [m for m in metas if m.role != "clothing"]
+        order = [m for m in metas if m.role == "clothing"] + [
+            m for m in metas if m.role != "clothing"
+        ]
         evicted = tuple(order[:excess])
         await self.remove_photos(scope, [m.unique_id for m in evicted])
         return evicted
@@ -144,13 +156,13 @@ class ChatStore:
 
     async def occasion(self, scope: ChatScope) -> str | None:
         raw = await self._redis.get(keys.occasion(scope))
-        return raw.decode() if raw else None
+        return _as_bytes(raw).decode() if raw else None
 
     # Whole chat
 
     async def touch(self, scope: ChatScope) -> None:
         """Slide the expiry of every key of the chat forward."""
-        unique_ids = [uid.decode() for uid in await self._redis.hkeys(keys.photo_index(scope))]
+        unique_ids = await self._photo_ids(scope)
         async with self._redis.pipeline(transaction=False) as pipe:
             for key in keys.fixed_keys(scope):
                 pipe.expire(key, self._ttl)
@@ -158,9 +170,13 @@ class ChatStore:
                 pipe.expire(keys.photo_bytes(scope, uid), self._ttl)
             await pipe.execute()
 
+    async def _photo_ids(self, scope: ChatScope) -> list[str]:
+        raw = await self._redis.hkeys(keys.photo_index(scope))
+        return [_as_bytes(uid).decode() for uid in raw]
+
     async def reset(self, scope: ChatScope) -> int:
         """Delete everything stored for the chat; returns how many photos went."""
-        unique_ids = [uid.decode() for uid in await self._redis.hkeys(keys.photo_index(scope))]
+        unique_ids = await self._photo_ids(scope)
         names = keys.fixed_keys(scope) + [keys.photo_bytes(scope, uid) for uid in unique_ids]
         await self._redis.delete(*names)
         return len(unique_ids)
@@ -168,3 +184,8 @@ class ChatStore:
 
 def _meta_from_json(raw: bytes | str) -> PhotoMeta:
     return PhotoMeta(**json.loads(raw))
+
+
+def _as_bytes(value: bytes | str) -> bytes:
+    # The client is created without decode_responses, so Redis answers bytes.
+    return value if isinstance(value, bytes) else value.encode()

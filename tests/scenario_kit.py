@@ -56,8 +56,17 @@ def album(
                           media_group_id=group, **fields)]  # fmt: skip
     for index, color in enumerate([(250, 250, 250), (20, 30, 80), (90, 60, 30)], start=1):
         parts.append(
-            photo_update(telegram, updates, chat_id, f"item{chat_id}-{index}", width=1280,
-                         height=1280, color=color, media_group_id=group, **fields)  # fmt: skip
+            photo_update(
+                telegram,
+                updates,
+                chat_id,
+                f"item{chat_id}-{index}",
+                width=1280,
+                height=1280,
+                color=color,
+                media_group_id=group,
+                **fields,
+            )
         )
     # Telegram puts the caption on one part (the first).
     parts[0]["message"]["caption"] = caption

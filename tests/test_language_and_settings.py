@@ -20,7 +20,9 @@ from bot.language import detect_language
         ("@coordi_bot 비 오는 날이면?", "en", "ko"),
     ],
 )
-def test_language_from_text_then_app_language(text: str | None, code: str | None, expected: str) -> None:
+def test_language_from_text_then_app_language(
+    text: str | None, code: str | None, expected: str
+) -> None:
     assert detect_language(text, code) == expected
 
 
@@ -44,7 +46,9 @@ def run_bot(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         ({"TELEGRAM_BOT_TOKEN": "1:a", "WEBHOOK_URL": "https://x.example/h"}, "WEBHOOK_SECRET"),
     ],
 )
-def test_bad_configuration_stops_with_one_line_and_exit_code_2(env: dict[str, str], named: str) -> None:
+def test_bad_configuration_stops_with_one_line_and_exit_code_2(
+    env: dict[str, str], named: str
+) -> None:
     result = run_bot(env)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

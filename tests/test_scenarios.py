@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
+import pytest
+
 from storage.keys import ChatScope
+from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -47,6 +51,8 @@ async def test_album_of_four_gets_exactly_one_streamed_answer(
     # The model gets the small stored thumbnails, never the originals.
     downloads = [c.params["file_path"] for c in telegram.calls_to("downloadFile")]
     assert len(downloads) == 4
+    # The smallest Telegram size that still covers 512 px, not the 1280-px original.
+    assert all(c.params["file_id"].endswith("_s800") for c in telegram.calls_to("getFile"))
     photos = await worker.services.store.photos(ChatScope(CHAT))
     assert [p.meta.role for p in photos] == ["full_body", "clothing", "clothing", "clothing"]
     assert max(photos[0].meta.width, photos[0].meta.height) == 512
@@ -255,3 +261,33 @@ async def test_a_reply_longer_than_one_message_continues_in_a_new_one(
     assert all(len(t.encode("utf-16-le")) // 2 <= 4096 for t in texts)
     joined = "\n\n".join(texts)
     assert joined == rendered(reply)
+
+
+async def test_an_empty_model_answer_gets_a_friendly_message(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    model.script("")
+    await worker.send(updates.text(CHAT, "what should I wear?", language_code="en"))
+    await worker.idle()
+    assert bot_texts(telegram, CHAT) == ["I can't answer right now. Please try again in a moment."]
+    assert await worker.services.store.history(ChatScope(CHAT)) == []
+
+
+async def test_logs_hold_no_token_file_ids_or_photo_bytes(
+    worker: Worker,
+    telegram: FakeTelegramServer,
+    updates: UpdateFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.runner import configure_logging
+
+    configure_logging("DEBUG")
+    caplog.set_level(logging.DEBUG)
+    telegram.inject_error("getFile", error_code=400, description="Bad Request: wrong file_id")
+    await worker.send(*album(telegram, updates, CHAT, "출근룩"), gap=0.02)
+    await worker.idle()
+    text = caplog.text
+    assert "downloadFile" not in text
+    for secret in (TOKEN, TOKEN.split(":")[1], "-file", "photos/file_"):
+        assert secret not in text
+    assert "Photo download failed" in text

@@ -124,7 +124,7 @@ class FakeOpenAIServer:
             )
         )
 
-    async def wait_for_requests(self, n: int, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def wait_for_requests(self, n: int, timeout: float = 5.0) -> None:
         try:
             async with self._cond:
                 await asyncio.wait_for(

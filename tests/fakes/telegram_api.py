@@ -218,7 +218,7 @@ class FakeTelegramServer:
     async def wait_for(
         self,
         predicate: Callable[[FakeTelegramServer], bool],
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = 5.0,
     ) -> None:
         """Wait until ``predicate(self)`` holds, re-checking after every recorded call.
 
@@ -244,7 +244,7 @@ class FakeTelegramServer:
         self,
         method: str,
         count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = 5.0,
     ) -> ApiCall:
         """Wait for at least ``count`` calls to ``method``; return the ``count``-th."""
         await self.wait_for(lambda s: len(s.calls_to(method)) >= count, timeout)

@@ -1,0 +1,1 @@
+"""Evaluation suite for Coordi's answers: deterministic checks and labelled known answers."""
