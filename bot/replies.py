@@ -39,12 +39,14 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("help", "사용법"),
         ("tpo", "상황(TPO) 정하기: /tpo 결혼식 하객"),
         ("reset", "사진과 대화 모두 지우기"),
+        ("stop", "답변 멈추기"),
     ],
     "en": [
         ("start", "Start Coordi"),
         ("help", "How to use Coordi"),
         ("tpo", "Set the occasion: /tpo wedding guest"),
         ("reset", "Forget photos and chat"),
+        ("stop", "Stop the current answer"),
     ],
 }
 
@@ -120,6 +122,13 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "ko": "답변이 중간에 끊겼어요. 같은 질문을 다시 보내 주세요.",
         "en": "The answer was cut off. Send the question again to retry.",
     },
+    "stopped": {"ko": "⏹ 답변을 멈췄어요.", "en": "⏹ Stopped."},
+    "stop_done": {"ko": "멈췄어요", "en": "Stopped"},
+    "nothing_to_stop": {
+        "ko": "진행 중인 답변이 없어요.",
+        "en": "Nothing is being answered right now.",
+    },
+    "stop_button": {"ko": "⏹ 그만", "en": "⏹ Stop"},
     "internal_error": {
         "ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.",
         "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",

@@ -10,7 +10,9 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.albums import AlbumCollector
 from bot.llm import ModelClient
+from bot.pacing import TelegramPacer
 from bot.settings import Settings
+from bot.stopping import RunningAnswers
 from bot.turns import ChatLocks, Stylist
 from storage.chat_store import ChatStore
 
@@ -24,6 +26,8 @@ class Services:
     stylist: Stylist
     albums: AlbumCollector[Message]
     locks: ChatLocks
+    pacer: TelegramPacer
+    running: RunningAnswers
 
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
@@ -57,6 +61,8 @@ class Services:
             stylist=stylist,
             albums=AlbumCollector(settings.album_quiet_seconds),
             locks=ChatLocks(),
+            pacer=TelegramPacer(settings.telegram_rate_per_second),
+            running=RunningAnswers(),
         )
 
     async def close(self) -> None:

@@ -51,7 +51,12 @@ class Settings(BaseSettings):
     # Quiet time after the last album part before the album counts as complete.
     album_quiet_seconds: float = Field(default=0.8, gt=0)
     edit_interval_private: float = Field(default=1.0, gt=0)
-    edit_interval_group: float = Field(default=3.0, gt=0)
+    # Telegram allows about 20 messages a minute in a group: 3.2 s stays under it.
+    edit_interval_group: float = Field(default=3.2, gt=0)
+    # edit: one message edited in place (everywhere); draft: sendMessageDraft in private chats.
+    stream_mode: Literal["edit", "draft"] = "edit"
+    # Telegram's overall limit for a bot is about 30 messages a second.
+    telegram_rate_per_second: float = Field(default=25.0, gt=0)
 
     @field_validator("telegram_bot_token")
     @classmethod

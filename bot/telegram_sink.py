@@ -1,9 +1,11 @@
 """Shows a streamed answer in Telegram: one message edited in place, more when long.
 
-The model writes Markdown; Telegram gets plain text plus MessageEntity objects
-from `telegramify-markdown`, so half-written Markdown can never make Telegram
-answer "can't parse entities". Past 4096 UTF-16 units the answer continues in
-a new message, split at a paragraph or sentence boundary of the source.
+Edit mode (all chats): the first text is sent as a message and then edited in
+place; while streaming it carries a ⏹ button, the final edit removes it.
+Draft mode (private chats, `sendMessageDraft`): the partial answer is an
+animated draft and every finished piece is sent as a normal message; if a
+draft call fails the answer falls back to edit mode.
+Past 4096 UTF-16 units the answer continues in a new message.
 """
 
 from __future__ import annotations
@@ -11,54 +13,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
+import random
 from collections.abc import Sequence
 
-import telegramify_markdown
-from telegram import Bot, MessageEntity, ReplyParameters
+from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, RetryAfter
+from telegram.error import BadRequest, RetryAfter, TelegramError
 
+from bot.pacing import TelegramPacer
+from bot.rendering import MESSAGE_LIMIT, render, split_point, utf16_len
 from bot.streaming import RetryLater
 
 log = logging.getLogger(__name__)
 
-MESSAGE_LIMIT = 4096
-# Boundaries to split a long answer at, best first.
-_BOUNDARIES = (
-    re.compile(r"\n\n"),
-    re.compile(r"\n"),
-    re.compile(r"(?<=[.!?。다요])\s"),
-    re.compile(r"\s"),
-)
-
-
-def render(markdown: str) -> tuple[str, list[MessageEntity]]:
-    """Markdown to Telegram text + entities; never raises."""
-    try:
-        text, entities = telegramify_markdown.convert(markdown)
-    except Exception:  # a converter bug must not cost the user the answer
-        log.warning("Markdown conversion failed; sending plain text", exc_info=True)
-        return markdown, []
-    return text, [MessageEntity.de_json(e.to_dict(), None) for e in entities]
-
-
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_point(segment: str, limit: int = MESSAGE_LIMIT) -> int:
-    """The longest prefix of `segment` that renders within `limit`, cut at a boundary."""
-    for boundary in _BOUNDARIES:
-        cuts = [m.end() for m in boundary.finditer(segment)]
-        for cut in reversed(cuts):
-            if cut and utf16_len(render(segment[:cut])[0]) <= limit:
-                return cut
-    # No boundary fits (one enormous word): cut by characters.
-    cut = len(segment)
-    while cut > 1 and utf16_len(render(segment[:cut])[0]) > limit:
-        cut = cut * 9 // 10
-    return max(cut, 1)
+Shown = tuple[str, Sequence[MessageEntity], InlineKeyboardMarkup | None]
 
 
 class TelegramAnswer:
@@ -71,16 +39,23 @@ class TelegramAnswer:
         *,
         thread_id: int | None = None,
         reply_to: int | None = None,
+        stop_button: InlineKeyboardMarkup | None = None,
+        pacer: TelegramPacer | None = None,
+        use_draft: bool = False,
         limit: int = MESSAGE_LIMIT,
     ) -> None:
         self._bot = bot
         self._chat_id = chat_id
         self._thread_id = thread_id
         self._reply_to = reply_to
+        self._stop_button = stop_button
+        self._pacer = pacer
+        self._use_draft = use_draft
+        self._draft_id = random.randint(1, 2**31 - 1)
         self._limit = limit
         self._offset = 0  # where, in the model's text, the current message starts
         self._current_id: int | None = None
-        self._current: tuple[str, Sequence[MessageEntity]] | None = None
+        self._current: Shown | None = None
         self.message_ids: list[int] = []
         self._typing: asyncio.Task[None] | None = None
 
@@ -89,7 +64,7 @@ class TelegramAnswer:
 
     async def _keep_typing(self) -> None:
         # Telegram shows "typing…" for 5 seconds per call.
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(TelegramError):
             while True:
                 await self._bot.send_chat_action(
                     self._chat_id, ChatAction.TYPING, message_thread_id=self._thread_id
@@ -105,72 +80,120 @@ class TelegramAnswer:
 
     async def show(self, text: str) -> None:
         await self.stop_typing()
-        await self._write(text)
+        await self._write(text, final=False)
 
     async def finish(self, text: str, *, note: str | None = None) -> None:
         await self.stop_typing()
         if note:
             text = f"{text.rstrip()}\n\n_{note}_" if text.strip() else note
-        await self._write(text)
+        await self._write(text, final=True)
 
     async def fail(self, message: str) -> None:
-        """Tell the user something went wrong, in place of (or after) the answer."""
+        """Tell the user the answer could not be made, in place of a partial one."""
         await self.stop_typing()
-        await self._put(message, [])
+        await self._put(message, [], final=True)
 
-    async def _write(self, text: str) -> None:
+    async def _write(self, text: str, *, final: bool) -> None:
         while True:
             segment = text[self._offset :]
             rendered, entities = render(segment)
             if utf16_len(rendered) <= self._limit:
                 if rendered.strip():
-                    await self._put(rendered, entities)
+                    await self._put(rendered, entities, final=final)
                 return
             cut = split_point(segment, self._limit)
-            await self._put(*render(segment[:cut]))
-            # The finished message stays as it is; the rest goes to a new one.
+            # The earlier part is finished for good; the rest goes to a new message.
+            await self._put(*render(segment[:cut]), final=True)
             self._offset += cut
             self._current_id = None
             self._current = None
 
-    async def _put(self, text: str, entities: Sequence[MessageEntity]) -> None:
-        if self._current == (text, entities):
+    async def _put(self, text: str, entities: Sequence[MessageEntity], *, final: bool) -> None:
+        markup = None if final else self._stop_button
+        if self._current == (text, entities, markup):
             return
+        await self._pace(optional=not final and (self._current_id is not None or self._use_draft))
         try:
-            await self._send_or_edit(text, entities)
+            await self._deliver(text, entities, markup, final=final)
+        except RetryAfter as exc:
+            raise RetryLater(_seconds(exc.retry_after)) from exc
         except BadRequest as exc:
             lowered = exc.message.lower()
             if "not modified" in lowered:
                 pass
-            elif "parse entities" in lowered or "entity" in lowered:
+            elif "entit" in lowered:
                 log.warning("Telegram rejected the formatting; sending plain text")
-                await self._send_or_edit(text, ())
+                await self._deliver(text, (), markup, final=final)
             else:
                 raise
-        except RetryAfter as exc:
-            raise RetryLater(_seconds(exc.retry_after)) from exc
-        self._current = (text, entities)
+        self._current = (text, entities, markup)
 
-    async def _send_or_edit(self, text: str, entities: Sequence[MessageEntity]) -> None:
+    async def _pace(self, *, optional: bool) -> None:
+        if self._pacer is None:
+            return
+        if not optional:
+            await self._pacer.acquire()
+        elif not self._pacer.try_acquire(reserve=1):
+            # The next partial update will carry this text too.
+            raise RetryLater(self._pacer.seconds_per_call)
+
+    async def _deliver(
+        self,
+        text: str,
+        entities: Sequence[MessageEntity],
+        markup: InlineKeyboardMarkup | None,
+        *,
+        final: bool,
+    ) -> None:
+        if self._use_draft:
+            if final:
+                await self._send(text, entities, None)
+                self._current_id = None  # drafts leave no message to edit
+                return
+            try:
+                await self._bot.send_message_draft(
+                    self._chat_id,
+                    self._draft_id,
+                    text,
+                    message_thread_id=self._thread_id,
+                    entities=entities or None,
+                )
+                return
+            except RetryAfter:
+                raise
+            except TelegramError as exc:
+                log.warning("Draft streaming failed (%s); editing a message instead", exc.message)
+                self._use_draft = False
         if self._current_id is None:
-            reply = (
-                ReplyParameters(self._reply_to, allow_sending_without_reply=True)
-                if self._reply_to and not self.message_ids
-                else None
-            )
-            message = await self._bot.send_message(
-                self._chat_id,
-                text,
-                entities=entities or None,
-                message_thread_id=self._thread_id,
-                reply_parameters=reply,
-            )
-            self._current_id = message.message_id
-            self.message_ids.append(message.message_id)
+            await self._send(text, entities, markup)
         else:
             await self._bot.edit_message_text(
-                text, chat_id=self._chat_id, message_id=self._current_id, entities=entities or None
+                text,
+                chat_id=self._chat_id,
+                message_id=self._current_id,
+                entities=entities or None,
+                reply_markup=markup,
             )
+
+    async def _send(
+        self, text: str, entities: Sequence[MessageEntity], markup: InlineKeyboardMarkup | None
+    ) -> None:
+        first = not self.message_ids
+        reply = (
+            ReplyParameters(self._reply_to, allow_sending_without_reply=True)
+            if self._reply_to and first
+            else None
+        )
+        message = await self._bot.send_message(
+            self._chat_id,
+            text,
+            entities=entities or None,
+            message_thread_id=self._thread_id,
+            reply_parameters=reply,
+            reply_markup=markup,
+        )
+        self._current_id = message.message_id
+        self.message_ids.append(message.message_id)
 
 
 def _seconds(value: object) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Hashable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -24,6 +24,11 @@ from storage.keys import ChatScope
 log = logging.getLogger(__name__)
 
 CUT_OFF_MARK = "[answer cut off]"
+STOPPED_MARK = "[answer stopped by the user]"
+
+
+class AnswerStopped(Exception):
+    """The user pressed ⏹ or sent /stop while the answer streamed."""
 
 
 class AnswerSink(StreamSink, Protocol):
@@ -33,7 +38,7 @@ class AnswerSink(StreamSink, Protocol):
 
 @dataclass(frozen=True)
 class TurnOutcome:
-    status: Literal["complete", "cut_off", "failed"]
+    status: Literal["complete", "cut_off", "stopped", "failed"]
     text: str
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
@@ -83,6 +88,7 @@ class Stylist:
         question: str | None,
         new_photo_numbers: Sequence[int] = (),
         edit_interval: float,
+        stop: asyncio.Event | None = None,
     ) -> TurnOutcome:
         turn = TurnInput(
             lang=lang,
@@ -99,7 +105,12 @@ class Stylist:
         controller = StreamController(sink, edit_interval)
         user_message = HistoryMessage("user", question_text(turn))
         try:
-            text = await controller.run(stream)
+            text = await _run_until_stopped(controller, stream, stop)
+        except AnswerStopped:
+            await controller.finish(note=say("stopped", lang))
+            stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
+            await self.store.append_history(scope, user_message, stopped)
+            return TurnOutcome("stopped", controller.text)
         except ModelError as exc:
             log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
             if not controller.text.strip():
@@ -125,3 +136,25 @@ class Stylist:
             prompt_tokens=usage.prompt_tokens if usage else None,
             completion_tokens=usage.completion_tokens if usage else None,
         )
+
+
+async def _run_until_stopped(
+    controller: StreamController, stream: AsyncIterable[str], stop: asyncio.Event | None
+) -> str:
+    """Run the stream; if `stop` is set first, cancel it and raise AnswerStopped."""
+    run = asyncio.ensure_future(controller.run(stream))
+    if stop is None:
+        return await run
+    stopper = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({run, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if run.done():
+            return run.result()
+        run.cancel()
+        with contextlib.suppress(asyncio.CancelledError, ModelError):
+            await run
+        raise AnswerStopped
+    finally:
+        stopper.cancel()
+        if not run.done():
+            run.cancel()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 
-from telegram import Message, MessageEntity
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity
 from telegram.constants import ChatType
 
 from bot.language import Lang, detect_language
+from bot.replies import say
 from bot.services import CoordiContext
 from bot.telegram_sink import TelegramAnswer
 from bot.turns import TurnOutcome
 from storage.keys import ChatScope
+
+STOP_CALLBACK = "stop"
 
 
 def scope_of(message: Message) -> ChatScope:
@@ -57,6 +60,12 @@ def strip_mention(text: str | None, bot_username: str) -> str:
     return re.sub(rf"@{re.escape(bot_username)}\b", "", text, flags=re.IGNORECASE).strip()
 
 
+def stop_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(say("stop_button", lang), callback_data=STOP_CALLBACK)]]
+    )
+
+
 async def stream_answer(
     context: CoordiContext,
     message: Message,
@@ -68,25 +77,31 @@ async def stream_answer(
     services = context.services
     settings = services.settings
     scope = scope_of(message)
-    interval = (
-        settings.edit_interval_private if is_private(message) else settings.edit_interval_group
-    )
+    private = is_private(message)
     sink = TelegramAnswer(
         context.bot,
         message.chat_id,
         thread_id=scope.thread_id,
-        reply_to=None if is_private(message) else message.message_id,
+        reply_to=None if private else message.message_id,
+        stop_button=stop_keyboard(lang),
+        pacer=services.pacer,
+        # Drafts exist in private chats only; groups always edit in place.
+        use_draft=private and settings.stream_mode == "draft",
     )
     async with services.locks.hold(scope):
-        sink.start_typing()
-        try:
-            return await services.stylist.answer(
-                scope,
-                sink,
-                lang=lang,
-                question=question,
-                new_photo_numbers=new_photo_numbers,
-                edit_interval=interval,
-            )
-        finally:
-            await sink.stop_typing()
+        with services.running.track(scope) as stop:
+            sink.start_typing()
+            try:
+                return await services.stylist.answer(
+                    scope,
+                    sink,
+                    lang=lang,
+                    question=question,
+                    new_photo_numbers=new_photo_numbers,
+                    edit_interval=settings.edit_interval_private
+                    if private
+                    else settings.edit_interval_group,
+                    stop=stop,
+                )
+            finally:
+                await sink.stop_typing()

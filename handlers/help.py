@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
+from bot.rendering import render
 from bot.replies import HELP
 from bot.services import CoordiContext
-from bot.telegram_sink import render
 from handlers.common import lang_of
 
 

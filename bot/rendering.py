@@ -1,0 +1,73 @@
+"""Model Markdown to Telegram text + entities, and where a long answer may be split.
+
+`telegramify-markdown` does the conversion (plain text plus MessageEntity
+objects, so no parse mode can be rejected). Splitting happens in the model's
+Markdown, at a paragraph, line or sentence boundary that is not inside a code
+block or an inline span, so every piece renders on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import telegramify_markdown
+from telegram import MessageEntity
+
+log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096
+# Boundaries to split a long answer at, best first.
+_BOUNDARIES = (
+    re.compile(r"\n\n+"),
+    re.compile(r"\n"),
+    re.compile(r"(?<=[.!?。다요])\s+"),
+    re.compile(r"\s+"),
+)
+_FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+_INLINE_MARKERS = ("**", "__", "~~", "||")
+
+
+def render(markdown: str) -> tuple[str, list[MessageEntity]]:
+    """Markdown to Telegram text + entities; never raises."""
+    try:
+        text, entities = telegramify_markdown.convert(markdown)
+    except Exception:  # a converter bug must not cost the user the answer
+        log.warning("Markdown conversion failed; sending plain text", exc_info=True)
+        return markdown, []
+    return text, [MessageEntity.de_json(e.to_dict(), None) for e in entities]
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def closes_cleanly(prefix: str) -> bool:
+    """True when `prefix` leaves no code block or inline span open."""
+    if len(_FENCE.findall(prefix)) % 2:
+        return False
+    outside_code = re.sub(r"`[^`\n]*`", "", prefix)
+    if outside_code.count("`") % 2:
+        return False
+    last_paragraph = re.split(r"\n\s*\n", outside_code)[-1]
+    if any(last_paragraph.count(marker) % 2 for marker in _INLINE_MARKERS):
+        return False
+    return last_paragraph.count("[") <= last_paragraph.count("]")
+
+
+def split_point(segment: str, limit: int = MESSAGE_LIMIT) -> int:
+    """The longest prefix of `segment` that renders within `limit`, cut at a clean boundary."""
+    for require_clean in (True, False):
+        for boundary in _BOUNDARIES:
+            cuts = [match.end() for match in boundary.finditer(segment)]
+            for cut in reversed(cuts):
+                prefix = segment[:cut]
+                if not prefix.strip() or (require_clean and not closes_cleanly(prefix)):
+                    continue
+                if utf16_len(render(prefix)[0]) <= limit:
+                    return cut
+    # One enormous word: cut by characters.
+    cut = len(segment)
+    while cut > 1 and utf16_len(render(segment[:cut])[0]) > limit:
+        cut = cut * 9 // 10
+    return max(cut, 1)
