@@ -28,10 +28,30 @@ _FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
 _INLINE_MARKERS = ("**", "__", "~~", "||")
 
 
+_CODE = re.compile(r"^\s*(```|~~~)[\s\S]*?(^\s*\1|\Z)|`[^`\n]*`", re.MULTILINE)
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def keep_angle_brackets(markdown: str) -> str:
+    """Escape `<tag>`-like text outside code, so the converter keeps it instead of dropping it.
+
+    CommonMark treats `<b>` as raw HTML, which Telegram entities cannot carry; the
+    model rarely means HTML, and losing words is worse than showing brackets.
+    """
+    pieces: list[str] = []
+    position = 0
+    for code in _CODE.finditer(markdown):
+        pieces.append(_TAG_START.sub(r"\\<", markdown[position : code.start()]))
+        pieces.append(code.group(0))
+        position = code.end()
+    pieces.append(_TAG_START.sub(r"\\<", markdown[position:]))
+    return "".join(pieces)
+
+
 def render(markdown: str) -> tuple[str, list[MessageEntity]]:
     """Markdown to Telegram text + entities; never raises."""
     try:
-        text, entities = telegramify_markdown.convert(markdown)
+        text, entities = telegramify_markdown.convert(keep_angle_brackets(markdown))
     except Exception:  # a converter bug must not cost the user the answer
         log.warning("Markdown conversion failed; sending plain text", exc_info=True)
         return markdown, []

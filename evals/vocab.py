@@ -173,7 +173,7 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?<![A-Za-z])(?:lose|losing|lost|gain|gaining|gained|put on)\s+(?:some\s+)?weight",
         r"weight\s+(?:loss|gain)",
         "다이어트",
-        r"살\s?(?:이|을)?\s?(?:찌|찐|쪄|쪘|빼|뺀|뺄|빠|빠진)",
+        r"살\s?(?:이|을)?\s?(?:좀|조금|많이|더)?\s?(?:찌|찐|쪄|쪘|빼|뺀|뺄|빠|빠진)",
     ),
     "judging_body": (
         "비만",
