@@ -61,7 +61,7 @@ class Services:
             stylist=stylist,
             albums=AlbumCollector(settings.album_quiet_seconds),
             locks=ChatLocks(),
-            pacer=TelegramPacer(settings.telegram_rate_per_second),
+            pacer=TelegramPacer(settings.telegram_rate_per_second, burst=settings.telegram_burst),
             running=RunningAnswers(),
         )
 

@@ -55,8 +55,10 @@ class Settings(BaseSettings):
     edit_interval_group: float = Field(default=3.2, gt=0)
     # edit: one message edited in place (everywhere); draft: sendMessageDraft in private chats.
     stream_mode: Literal["edit", "draft"] = "edit"
-    # Telegram's overall limit for a bot is about 30 messages a second.
-    telegram_rate_per_second: float = Field(default=25.0, gt=0)
+    # Telegram's overall limit for a bot is about 30 messages a second: a token bucket
+    # of 20/s with bursts of 8 keeps any one-second window at 28 calls or fewer in any one-second window.
+    telegram_rate_per_second: float = Field(default=20.0, gt=0)
+    telegram_burst: float = Field(default=8.0, ge=1)
 
     @field_validator("telegram_bot_token")
     @classmethod

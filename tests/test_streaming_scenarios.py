@@ -215,3 +215,24 @@ async def test_groups_always_edit_in_place_and_reply_to_the_question(
     assert first.params["reply_parameters"]["message_id"] == question["message"]["message_id"]
     assert bot_texts(telegram, GROUP) == [rendered(REPLY)]
     assert telegram.limit_violations(per_minute_group=20) == []
+
+
+async def test_a_paused_chat_does_not_slow_another_chat(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    other = CHAT + 1
+    model.script(REPLY, chunk_size=3, interval=0.01)
+    model.script(REPLY, chunk_size=3, interval=0.01)
+    await worker.send(updates.text(CHAT, "추천해줘"))
+    await telegram.wait_for_call("sendMessage")
+    # The first chat's next edit is told to wait 2 s; the second chat must not wait with it.
+    telegram.inject_error("editMessageText", error_code=429, retry_after=2)
+    await telegram.wait_for(lambda s: any(not c.ok for c in s.calls_to("editMessageText")))
+    await worker.send(updates.text(other, "추천해줘"))
+    await worker.idle()
+    assert bot_texts(telegram, CHAT) == bot_texts(telegram, other) == [rendered(REPLY)]
+
+    def finished_at(chat: int) -> float:
+        return max(c.at for c in telegram.calls if c.params.get("chat_id") == chat)
+
+    assert finished_at(other) < finished_at(CHAT)

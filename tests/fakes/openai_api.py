@@ -75,6 +75,8 @@ class FakeOpenAIServer:
     def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
         self.default_reply = default_reply
         self.requests: list[dict[str, Any]] = []
+        # Request index -> when its first content delta was written (for latency benchmarks).
+        self.first_content_at: dict[int, float] = {}
         self.authorizations: list[str | None] = []
         self.port = 0
         self._script: deque[ScriptedReply] = deque()
@@ -183,6 +185,7 @@ class FakeOpenAIServer:
             body = None
         if not isinstance(body, dict) or "model" not in body or "messages" not in body:
             return _error(400, "you must provide a model parameter and messages")
+        index = len(self.requests)
         self.requests.append(body)
         self.authorizations.append(request.headers.get("Authorization"))
         async with self._cond:
@@ -221,7 +224,7 @@ class FakeOpenAIServer:
                     "usage": usage,
                 }
             )
-        return await self._stream(request, body, plan, base, usage)
+        return await self._stream(request, body, plan, base, usage, index)
 
     async def _stream(
         self,
@@ -230,6 +233,7 @@ class FakeOpenAIServer:
         plan: ScriptedReply,
         base: dict[str, Any],
         usage: dict[str, Any],
+        index: int,
     ) -> web.StreamResponse:
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
         resp = web.StreamResponse(
@@ -261,6 +265,7 @@ class FakeOpenAIServer:
                 if start and plan.interval:
                     await self._pause(plan.interval)
                 await send({"content": plan.reply[start : min(start + plan.chunk_size, stop_at)]})
+                self.first_content_at.setdefault(index, time.monotonic())
             if plan.cut == "hang":
                 await self._closing.wait()
             if plan.cut is not None:
