@@ -86,7 +86,9 @@ async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[s
         latencies = []
         for index, request in enumerate(model.requests):
             chat = int(request["messages"][-1]["content"].removeprefix("Q"))
-            first_send = min(c.at for c in telegram.calls_to("sendMessage") if c.params["chat_id"] == chat)
+            first_send = min(
+                c.at for c in telegram.calls_to("sendMessage") if c.params["chat_id"] == chat
+            )
             latencies.append((first_send - model.first_content_at[index]) * 1000)
         sends = [c for c in telegram.calls if c.method in SENDS]
         per_chat = telegram.limit_violations(min_interval_private=1.0, per_minute_group=20)
@@ -96,7 +98,9 @@ async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[s
             "chat": "group" if group else "private",
             "chats": chats,
             "first_text_ms_p50": round(statistics.median(latencies), 1),
-            "first_text_ms_p90": round(statistics.quantiles(latencies, n=10)[-1], 1) if chats > 1 else round(latencies[0], 1),
+            "first_text_ms_p90": round(statistics.quantiles(latencies, n=10)[-1], 1)
+            if chats > 1
+            else round(latencies[0], 1),
             "calls_per_answer": round(len(sends) / chats, 1),
             "violations": f"{len(per_chat)}+{global_violations(telegram)}",
             "wall_s": round(wall, 2),
@@ -110,7 +114,15 @@ async def main(chat_counts: list[int]) -> None:
         try:
             print(f"model: {TOKENS} tokens at {TOKEN_RATE:.0f}/s after {FIRST_TOKEN_DELAY}s; "
                   "intervals: private 1.0 s, group 3.2 s; pacing 20 calls/s, bursts of 8, per worker")  # fmt: skip
-            header = ("chat", "chats", "first text p50 ms", "p90 ms", "calls/answer", "violations c+g", "wall s")
+            header = (
+                "chat",
+                "chats",
+                "first text p50 ms",
+                "p90 ms",
+                "calls/answer",
+                "violations c+g",
+                "wall s",
+            )
             print("  ".join(f"{h:>17}" for h in header))
             for group in (False, True):
                 for chats in chat_counts:
