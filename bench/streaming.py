@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.embedded_redis import EmbeddedRedis  # noqa: E402
-from bot.rendering import render  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from tests.fakes.openai_api import FakeOpenAIServer  # noqa: E402
-from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
-from tests.fakes.updates import UpdateFactory  # noqa: E402
-from tests.harness import WEBHOOK_SECRET, Worker  # noqa: E402
+from bot.embedded_redis import EmbeddedRedis
+from bot.rendering import render
+from bot.settings import Settings
+from tests.fakes.openai_api import FakeOpenAIServer
+from tests.fakes.telegram_api import FakeTelegramServer
+from tests.fakes.updates import UpdateFactory
+from tests.harness import WEBHOOK_SECRET, Worker
 
 TOKEN = "123456:BENCH"
 TOKENS, TOKEN_RATE, FIRST_TOKEN_DELAY = 300, 60.0, 0.3
