@@ -43,7 +43,7 @@ class StreamController:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-        max_finish_attempts: int = 5,
+        max_finish_attempts: int = 10,
     ) -> None:
         self._sink = sink
         self._interval = interval

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 
+import pytest
+
 from bot.turns import CUT_OFF_MARK, STOPPED_MARK
 from storage.keys import ChatScope
 from tests.fakes.openai_api import FakeOpenAIServer
@@ -37,26 +39,26 @@ async def test_retry_after_pauses_edits_and_the_answer_still_completes(
     assert later and min(later) - rejected.at >= 1.0, "no edit during the 429 pause"
 
 
-async def test_rejected_formatting_falls_back_to_plain_text_not_silence(
-    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+@pytest.mark.parametrize(
+    ("methods", "description"),
+    [
+        # Rejected formatting: the message goes out as plain text, never silence.
+        (("sendMessage", "editMessageText"), "Bad Request: can't parse entities: bad tag"),
+        # Unchanged content (Telegram says so only when nothing changed): the stream goes on.
+        (("editMessageText",), "Bad Request: message is not modified"),
+    ],
+)
+async def test_telegram_bad_requests_never_lose_the_answer(
+    worker: Worker,
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+    methods: tuple[str, ...],
+    description: str,
 ) -> None:
-    for method in ("sendMessage", "editMessageText"):
-        telegram.inject_error(
-            method, description="Bad Request: can't parse entities: unsupported start tag"
-        )
-    model.script(REPLY, chunk_size=40, interval=0.02)
-    await worker.send(updates.text(CHAT, "추천해줘"))
-    await worker.idle()
-    assert bot_texts(telegram, CHAT) == [rendered(REPLY)]
-
-
-async def test_message_not_modified_is_harmless(
-    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
-) -> None:
-    telegram.inject_error(
-        "editMessageText", description="Bad Request: message is not modified", times=2
-    )
-    model.script(REPLY, chunk_size=20, interval=0.02)
+    for method in methods:
+        telegram.inject_error(method, description=description)
+    model.script(REPLY, chunk_size=4, interval=0.01)
     await worker.send(updates.text(CHAT, "추천해줘"))
     await worker.idle()
     assert bot_texts(telegram, CHAT) == [rendered(REPLY)]
