@@ -13,6 +13,8 @@ HELP = {
         '"신발만 바꾸면?"처럼 이어서 물어봐도 돼요.\n\n'
         "명령어\n"
         "/tpo 결혼식 하객 — 상황(TPO) 저장\n"
+        "/photos — 저장된 사진 보기\n"
+        "/forget 3 — 3번 사진 지우기 (/forget all: 전부)\n"
         "/reset — 사진, 대화, 상황 모두 지우기\n"
         "/help — 이 안내\n\n"
         "그룹에서는 저를 @멘션하거나 제 메시지에 답장할 때만 답해요. "
@@ -26,6 +28,8 @@ HELP = {
         'Ask follow-ups like "what if I change only the shoes?".\n\n'
         "Commands\n"
         "/tpo wedding guest — set the occasion\n"
+        "/photos — the photos I keep\n"
+        "/forget 3 — remove photo 3 (/forget all: everything)\n"
         "/reset — forget photos, chat and occasion\n"
         "/help — this help\n\n"
         "In groups I answer only when you @mention me or reply to my message. "
@@ -38,6 +42,9 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("start", "Coordi 시작하기"),
         ("help", "사용법"),
         ("tpo", "상황(TPO) 정하기: /tpo 결혼식 하객"),
+        ("photos", "저장된 사진 보기"),
+        ("forget", "사진 지우기: /forget 3"),
+        ("body", "답장한 사진을 전신 사진으로"),
         ("reset", "사진과 대화 모두 지우기"),
         ("stop", "답변 멈추기"),
     ],
@@ -45,6 +52,9 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("start", "Start Coordi"),
         ("help", "How to use Coordi"),
         ("tpo", "Set the occasion: /tpo wedding guest"),
+        ("photos", "Show the photos I keep"),
+        ("forget", "Remove a photo: /forget 3"),
+        ("body", "Mark the replied photo as full-body"),
         ("reset", "Forget photos and chat"),
         ("stop", "Stop the current answer"),
     ],
@@ -129,6 +139,40 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Nothing is being answered right now.",
     },
     "stop_button": {"ko": "⏹ 그만", "en": "⏹ Stop"},
+    "no_photos": {
+        "ko": "아직 저장된 사진이 없어요. 전신 사진과 옷 사진을 보내 주세요.",
+        "en": "No photos yet. Send a full-body photo and photos of your clothes.",
+    },
+    "role_full_body": {"ko": "전신", "en": "full body"},
+    "role_clothing": {"ko": "옷", "en": "clothing"},
+    "photos_footer": {
+        "ko": "사진 {count}장을 갖고 있어요. /forget 번호 로 지울 수 있어요.",
+        "en": "I hold {count} photo(s). /forget <number> removes one.",
+    },
+    "forget_usage": {
+        "ko": "지울 사진 번호를 알려 주세요: /forget 3 또는 /forget all. 번호는 /photos 에서 볼 수 있어요.",
+        "en": "Tell me which photo to remove: /forget 3 or /forget all. /photos shows the numbers.",
+    },
+    "forget_done": {
+        "ko": "지웠어요: {photos}. 이 사진에 대한 대화도 함께 지웠어요.",
+        "en": "Removed {photos}, and the conversation about it.",
+    },
+    "forget_unknown": {
+        "ko": "{numbers}번 사진은 없어요. /photos 에서 번호를 확인해 주세요.",
+        "en": "There is no photo {numbers}. /photos shows the numbers.",
+    },
+    "evicted": {
+        "ko": "사진은 최대 {limit}장까지 보관해요. 가장 오래된 옷 사진 {photos}을(를) 지웠어요.",
+        "en": "I keep at most {limit} photos, so I removed the oldest clothing photo {photos}.",
+    },
+    "body_usage": {
+        "ko": "전신 사진에 답장으로 /body 를 보내 주세요.",
+        "en": "Reply /body to a photo of yourself.",
+    },
+    "body_done": {
+        "ko": "[{number}]번을 전신 사진으로 표시했어요.",
+        "en": "Marked [{number}] as your full-body photo.",
+    },
     "internal_error": {
         "ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.",
         "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",

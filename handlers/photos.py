@@ -61,6 +61,11 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
     result.rejected = rejected + result.rejected
     for reason in dict.fromkeys(result.rejected):
         await first.reply_text(say(reason, lang), do_quote=False)
+    if result.evicted:
+        names = ", ".join(f"[{meta.number}]" for meta in result.evicted)
+        await first.reply_text(
+            say("evicted", lang, limit=settings.max_photos, photos=names), do_quote=False
+        )
     if not result.stored and not result.duplicates:
         return  # nothing usable arrived; the rejection message said why
 
@@ -91,6 +96,14 @@ def summary(result: IntakeResult, code: Lang) -> str:
 def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(
         MessageHandler(
-            (filters.PHOTO | filters.Document.ALL) & ~filters.UpdateType.EDITED, receive_image
+            (
+                filters.PHOTO
+                | filters.Document.ALL
+                | filters.VIDEO
+                | filters.ANIMATION
+                | filters.VIDEO_NOTE
+            )
+            & ~filters.UpdateType.EDITED,
+            receive_image,
         )
     )

@@ -8,8 +8,10 @@ data disappears after `ttl_seconds` of inactivity.
 from __future__ import annotations
 
 import json
+import re
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from redis.asyncio import Redis
@@ -121,6 +123,34 @@ class ChatStore:
             pipe.delete(*(keys.photo_bytes(scope, uid) for uid in unique_ids))
             await pipe.execute()
 
+    async def set_role(self, scope: ChatScope, unique_id: str, role: PhotoRole) -> PhotoMeta | None:
+        index = keys.photo_index(scope)
+        raw = await self._redis.hget(index, unique_id)
+        if raw is None:
+            return None
+        meta = replace(_meta_from_json(raw), role=role)
+        await self._redis.hset(index, unique_id, json.dumps(asdict(meta)))
+        return meta
+
+    async def forget(self, scope: ChatScope, numbers: Iterable[int]) -> list[PhotoMeta]:
+        """Remove photos by number, and every history turn that cited them."""
+        wanted = set(numbers)
+        gone = [meta for meta in await self.photo_metas(scope) if meta.number in wanted]
+        if not gone:
+            return []
+        await self.remove_photos(scope, [meta.unique_id for meta in gone])
+        history = await self.history(scope)
+        kept = drop_turns_citing(history, {meta.number for meta in gone})
+        if len(kept) != len(history):
+            key = keys.history(scope)
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.delete(key)
+                if kept:
+                    pipe.rpush(key, *(json.dumps(asdict(m), ensure_ascii=False) for m in kept))
+                    pipe.expire(key, self._ttl)
+                await pipe.execute()
+        return gone
+
     async def _evict_over_limit(self, scope: ChatScope) -> tuple[PhotoMeta, ...]:
         metas = await self.photo_metas(scope)
         excess = len(metas) - self._max_photos
@@ -180,6 +210,36 @@ class ChatStore:
         names = keys.fixed_keys(scope) + [keys.photo_bytes(scope, uid) for uid in unique_ids]
         await self._redis.delete(*names)
         return len(unique_ids)
+
+
+_CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，]*)[\]］]")
+
+
+def cited_numbers(text: str) -> set[int]:
+    """Photo numbers cited like [3], [ 3 ], ［３］ or [2, 4]."""
+    found: set[int] = set()
+    for group in _CITATION.findall(text):
+        found.update(int(part) for part in re.split(r"[\s,，]+", group) if part)
+    return found
+
+
+def drop_turns_citing(history: list[HistoryMessage], numbers: set[int]) -> list[HistoryMessage]:
+    """History without the turns (a question and its answers) that mention any of `numbers`.
+
+    A forgotten photo must not reach the model again, not even as a description.
+    """
+    turns: list[list[HistoryMessage]] = []
+    for message in history:
+        if message.role == "user" or not turns:
+            turns.append([message])
+        else:
+            turns[-1].append(message)
+    return [
+        message
+        for turn in turns
+        if not any(cited_numbers(message.content) & numbers for message in turn)
+        for message in turn
+    ]
 
 
 def _meta_from_json(raw: bytes | str) -> PhotoMeta:

@@ -68,3 +68,28 @@ async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: Redis) -> No
     result = await store.add_photo(SCOPE, "shoes", b"x", "clothing", 10, 10)
     assert [m.unique_id for m in result.evicted] == ["shirt"]
     assert [p.meta.unique_id for p in await store.photos(SCOPE)] == ["body", "shoes"]
+
+
+def test_cited_numbers_reads_the_citation_forms_models_use() -> None:
+    from storage.chat_store import cited_numbers
+
+    assert cited_numbers("[2] 셔츠, ［３］ 슬랙스, [ 4 ] 로퍼, [5, 6] 가방, [x] 아님") == {
+        2,
+        3,
+        4,
+        5,
+        6,
+    }
+
+
+def test_forgetting_drops_whole_turns_that_cite_the_photo() -> None:
+    from storage.chat_store import drop_turns_citing
+
+    history = [
+        HistoryMessage("user", "출근룩 (New photos in this message: [1], [2])"),
+        HistoryMessage("assistant", "[2] 셔츠"),
+        HistoryMessage("user", "비 오면?"),
+        HistoryMessage("assistant", "[1] 코트"),
+    ]
+    kept = drop_turns_citing(history, {2})
+    assert [m.content for m in kept] == ["비 오면?", "[1] 코트"]

@@ -92,6 +92,7 @@ class FakeTelegramServer:
         self.bot_username = bot_username
         self.calls: list[ApiCall] = []
         self.files: dict[str, StoredFile] = {}
+        self.download_delay = 0.0
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.webhook_url = ""
         self._messages: dict[int, list[SentMessage]] = defaultdict(list)
@@ -373,6 +374,8 @@ class FakeTelegramServer:
             await self._record("downloadFile", params, at, False)
             return _error(err)
         await self._record("downloadFile", params, at, True)
+        if self.download_delay:  # a slow file server, to see whether downloads overlap
+            await asyncio.sleep(self.download_delay)
         return web.Response(body=stored.content, content_type="application/octet-stream")
 
 

@@ -1,0 +1,118 @@
+"""/photos, /forget and /body: see and manage what Coordi keeps of this chat."""
+
+from __future__ import annotations
+
+from telegram import InputMediaPhoto, Message, Update
+from telegram.ext import Application, CommandHandler
+
+from bot.language import Lang
+from bot.replies import say
+from bot.services import CoordiContext
+from bot.wardrobe import image_of, take_in
+from handlers.common import lang_of, scope_of
+from storage.chat_store import PhotoMeta
+
+ALBUM_LIMIT = 10  # Telegram's maximum photos per media group
+
+
+def label(meta: PhotoMeta, lang: Lang) -> str:
+    return f"[{meta.number}] {say('role_' + meta.role, lang)}"
+
+
+async def show_photos(update: Update, context: CoordiContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    lang = lang_of(message, "")
+    photos = await context.services.store.photos(scope_of(message))
+    if not photos:
+        await message.reply_text(say("no_photos", lang), do_quote=False)
+        return
+    for start in range(0, len(photos), ALBUM_LIMIT):
+        chunk = photos[start : start + ALBUM_LIMIT]
+        await message.reply_media_group(
+            [InputMediaPhoto(photo.jpeg, caption=label(photo.meta, lang)) for photo in chunk],
+            do_quote=False,
+        )
+    await message.reply_text(say("photos_footer", lang, count=len(photos)), do_quote=False)
+
+
+def parse_numbers(args: list[str]) -> list[int] | None:
+    numbers = []
+    for arg in args:
+        for part in arg.replace(",", " ").split():
+            if not part.strip("[]").isdigit():
+                return None
+            numbers.append(int(part.strip("[]")))
+    return numbers or None
+
+
+async def forget(update: Update, context: CoordiContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    lang = lang_of(message, "")
+    store = context.services.store
+    scope = scope_of(message)
+    args = context.args or []
+    if [arg.lower() for arg in args] in (["all"], ["전부"], ["모두"]):
+        async with context.services.locks.hold(scope):
+            removed = await store.reset(scope)
+        await message.reply_text(say("reset_done", lang, photos=removed), do_quote=False)
+        return
+    numbers = parse_numbers(args)
+    if numbers is None:
+        await message.reply_text(say("forget_usage", lang), do_quote=False)
+        return
+    async with context.services.locks.hold(scope):
+        gone = await store.forget(scope, numbers)
+    missing = sorted(set(numbers) - {meta.number for meta in gone})
+    lines = []
+    if gone:
+        lines.append(say("forget_done", lang, photos=", ".join(label(m, lang) for m in gone)))
+    if missing:
+        lines.append(say("forget_unknown", lang, numbers=", ".join(map(str, missing))))
+    await message.reply_text("\n".join(lines), do_quote=False)
+
+
+async def mark_full_body(update: Update, context: CoordiContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    lang = lang_of(message, "")
+    target: Message | None = message.reply_to_message
+    settings = context.services.settings
+    image = image_of(target, settings.image_long_side) if target is not None else "not_image"
+    if isinstance(image, str):
+        await message.reply_text(say("body_usage", lang), do_quote=False)
+        return
+    scope = scope_of(message)
+    store = context.services.store
+    async with context.services.locks.hold(scope):
+        meta = await store.set_role(scope, image.unique_id, "full_body")
+        if meta is None:  # not stored yet (e.g. sent in a group without mentioning Coordi)
+            result = await take_in(
+                context.bot,
+                store,
+                scope,
+                [image],
+                body_hint=True,
+                long_side=settings.image_long_side,
+                clothing_long_side=settings.clothing_long_side,
+                quality=settings.image_quality,
+            )
+            if result.stored:
+                meta = result.stored[0]
+            elif result.duplicates:
+                meta = await store.set_role(scope, result.duplicates[0].unique_id, "full_body")
+            if meta is None:
+                reason = result.rejected[0] if result.rejected else "download_failed"
+                await message.reply_text(say(reason, lang), do_quote=False)
+                return
+    await message.reply_text(say("body_done", lang, number=meta.number), do_quote=False)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CommandHandler("photos", show_photos))
+    application.add_handler(CommandHandler("forget", forget))
+    application.add_handler(CommandHandler("body", mark_full_body))
