@@ -14,6 +14,7 @@ from bot.pacing import TelegramPacer
 from bot.settings import Settings
 from bot.stopping import RunningAnswers
 from bot.turns import ChatLocks, Stylist
+from bot.wardrobe import WardrobeIntake
 from storage.chat_store import ChatStore
 
 
@@ -28,6 +29,7 @@ class Services:
     locks: ChatLocks
     pacer: TelegramPacer
     running: RunningAnswers
+    intake: WardrobeIntake
 
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
@@ -63,6 +65,13 @@ class Services:
             locks=ChatLocks(),
             pacer=TelegramPacer(settings.telegram_rate_per_second, burst=settings.telegram_burst),
             running=RunningAnswers(),
+            intake=WardrobeIntake(
+                store,
+                long_side=settings.image_long_side,
+                clothing_long_side=settings.clothing_long_side,
+                quality=settings.image_quality,
+                parallel=settings.image_parallel,
+            ),
         )
 
     async def close(self) -> None:

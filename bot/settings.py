@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     image_long_side: int = Field(default=512, ge=128, le=2048)
     clothing_long_side: int = Field(default=384, ge=128, le=2048)
     image_quality: int = Field(default=80, ge=30, le=95)
+    # Images downloaded and decoded at once per worker: bounds memory under bursts.
+    image_parallel: int = Field(default=4, ge=1, le=64)
     image_detail: Literal["low", "high", "auto"] = "low"
 
     # Quiet time after the last album part before the album counts as complete.

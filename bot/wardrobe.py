@@ -64,65 +64,80 @@ def marks_full_body(caption: str | None) -> bool:
     return bool(caption and _BODY_WORDS.search(caption))
 
 
-async def _fetch(
-    bot: Bot, image: IncomingImage, *, long_side: int, quality: int
-) -> Thumbnail | str:
-    if image.file_size is not None and image.file_size > TELEGRAM_DOWNLOAD_LIMIT:
-        return "too_large_file"
-    try:
-        telegram_file = await bot.get_file(image.download_id)
-        data = bytes(await telegram_file.download_as_bytearray())
-    except TelegramError as exc:
-        # Never log the file id or path: the path is a download credential.
-        log.warning("Photo download failed: %s", type(exc).__name__)
-        return "download_failed"
-    try:
-        return await make_thumbnail_async(data, long_side=long_side, quality=quality)
-    except ImageRejected as exc:
-        return exc.reason
+class WardrobeIntake:
+    """Downloads, shrinks and stores the images of a turn.
 
+    At most `parallel` images are downloaded and decoded at once per worker, so
+    ten albums of 12 MP files cannot hold forty originals in memory together.
+    """
 
-async def take_in(
-    bot: Bot,
-    store: ChatStore,
-    scope: ChatScope,
-    images: Sequence[IncomingImage],
-    *,
-    body_hint: bool,
-    long_side: int,
-    clothing_long_side: int,
-    quality: int,
-) -> IntakeResult:
-    """Download, shrink and store the images of one turn, all at once."""
-    result = IntakeResult()
-    known = {meta.unique_id: meta for meta in await store.photo_metas(scope)}
-    fresh: list[IncomingImage] = []
-    for image in images:
-        if image.unique_id in known:
-            result.duplicates.append(known[image.unique_id])
-        elif all(image.unique_id != other.unique_id for other in fresh):
-            fresh.append(image)
-    # Album photos download and shrink concurrently, not one after another.
-    fetched = await asyncio.gather(
-        *(_fetch(bot, image, long_side=long_side, quality=quality) for image in fresh)
-    )
-    has_body = any(meta.role == "full_body" for meta in known.values())
-    for position, (image, outcome) in enumerate(zip(fresh, fetched, strict=True)):
-        if isinstance(outcome, str):
-            result.rejected.append(outcome)
-            continue
-        role = guess_role(outcome, first=position == 0, body_hint=body_hint, has_body=has_body)
-        has_body = has_body or role == "full_body"
-        if role == "clothing" and max(outcome.width, outcome.height) > clothing_long_side:
-            outcome = await make_thumbnail_async(
-                outcome.jpeg, long_side=clothing_long_side, quality=quality
+    def __init__(
+        self,
+        store: ChatStore,
+        *,
+        long_side: int,
+        clothing_long_side: int,
+        quality: int,
+        parallel: int,
+    ) -> None:
+        self._store = store
+        self._long_side = long_side
+        self._clothing_long_side = clothing_long_side
+        self._quality = quality
+        self._slots = asyncio.Semaphore(parallel)
+
+    @property
+    def download_long_side(self) -> int:
+        return self._long_side
+
+    async def take_in(
+        self, bot: Bot, scope: ChatScope, images: Sequence[IncomingImage], *, body_hint: bool
+    ) -> IntakeResult:
+        result = IntakeResult()
+        known = {meta.unique_id: meta for meta in await self._store.photo_metas(scope)}
+        fresh: list[IncomingImage] = []
+        for image in images:
+            if image.unique_id in known:
+                result.duplicates.append(known[image.unique_id])
+            elif all(image.unique_id != other.unique_id for other in fresh):
+                fresh.append(image)
+        # Album photos download and shrink concurrently, not one after another.
+        fetched = await asyncio.gather(*(self._fetch(bot, image) for image in fresh))
+        has_body = any(meta.role == "full_body" for meta in known.values())
+        for position, (image, outcome) in enumerate(zip(fresh, fetched, strict=True)):
+            if isinstance(outcome, str):
+                result.rejected.append(outcome)
+                continue
+            role = guess_role(outcome, first=position == 0, body_hint=body_hint, has_body=has_body)
+            has_body = has_body or role == "full_body"
+            if role == "clothing" and max(outcome.width, outcome.height) > self._clothing_long_side:
+                outcome = await make_thumbnail_async(
+                    outcome.jpeg, long_side=self._clothing_long_side, quality=self._quality
+                )
+            added = await self._store.add_photo(
+                scope, image.unique_id, outcome.jpeg, role, outcome.width, outcome.height
             )
-        added = await store.add_photo(
-            scope, image.unique_id, outcome.jpeg, role, outcome.width, outcome.height
-        )
-        (result.stored if added.added else result.duplicates).append(added.meta)
-        result.evicted.extend(added.evicted)
-    return result
+            (result.stored if added.added else result.duplicates).append(added.meta)
+            result.evicted.extend(added.evicted)
+        return result
+
+    async def _fetch(self, bot: Bot, image: IncomingImage) -> Thumbnail | str:
+        if image.file_size is not None and image.file_size > TELEGRAM_DOWNLOAD_LIMIT:
+            return "too_large_file"
+        async with self._slots:
+            try:
+                telegram_file = await bot.get_file(image.download_id)
+                data = bytes(await telegram_file.download_as_bytearray())
+            except TelegramError as exc:
+                # Never log the file id or path: the path is a download credential.
+                log.warning("Photo download failed: %s", type(exc).__name__)
+                return "download_failed"
+            try:
+                return await make_thumbnail_async(
+                    data, long_side=self._long_side, quality=self._quality
+                )
+            except ImageRejected as exc:
+                return exc.reason
 
 
 def guess_role(thumbnail: Thumbnail, *, first: bool, body_hint: bool, has_body: bool) -> PhotoRole:

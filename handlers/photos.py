@@ -10,7 +10,7 @@ from telegram.ext import Application, MessageHandler, filters
 from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
-from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body, take_in
+from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body
 from handlers.common import is_addressed, lang_of, scope_of, stream_answer, strip_mention
 
 
@@ -48,15 +48,8 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
         (rejected if isinstance(found, str) else images).append(found)  # type: ignore[arg-type]
 
     scope = scope_of(first)
-    result = await take_in(
-        bot,
-        context.services.store,
-        scope,
-        images,
-        body_hint=marks_full_body(caption),
-        long_side=settings.image_long_side,
-        clothing_long_side=settings.clothing_long_side,
-        quality=settings.image_quality,
+    result = await context.services.intake.take_in(
+        bot, scope, images, body_hint=marks_full_body(caption)
     )
     result.rejected = rejected + result.rejected
     for reason in dict.fromkeys(result.rejected):

@@ -8,7 +8,7 @@ from telegram.ext import Application, CommandHandler
 from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
-from bot.wardrobe import image_of, take_in
+from bot.wardrobe import image_of
 from handlers.common import lang_of, scope_of
 from storage.chat_store import PhotoMeta
 
@@ -91,15 +91,8 @@ async def mark_full_body(update: Update, context: CoordiContext) -> None:
     async with context.services.locks.hold(scope):
         meta = await store.set_role(scope, image.unique_id, "full_body")
         if meta is None:  # not stored yet (e.g. sent in a group without mentioning Coordi)
-            result = await take_in(
-                context.bot,
-                store,
-                scope,
-                [image],
-                body_hint=True,
-                long_side=settings.image_long_side,
-                clothing_long_side=settings.clothing_long_side,
-                quality=settings.image_quality,
+            result = await context.services.intake.take_in(
+                context.bot, scope, [image], body_hint=True
             )
             if result.stored:
                 meta = result.stored[0]

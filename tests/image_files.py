@@ -17,7 +17,6 @@ def encode(image: Image.Image, fmt: str, **params: object) -> bytes:
 
 def photo_like(size: tuple[int, int]) -> Image.Image:
     """Gradients, so the JPEG codec sees something like a photo."""
-    width, height = size
     gradient = Image.linear_gradient("L").resize(size)
     return Image.merge(
         "RGB", (gradient, gradient.rotate(90).resize(size), Image.new("L", size, 90))
