@@ -88,6 +88,43 @@ class ModelClient:
     def stream(self, messages: list[dict[str, Any]]) -> ModelStream:
         return ModelStream(self, messages)
 
+    async def complete_json(
+        self, messages: list[dict[str, Any]], schema: dict[str, Any]
+    ) -> tuple[str, Usage | None]:
+        """A non-streamed reply constrained to `schema` where the server supports it.
+
+        OpenAI-compatible servers without structured output answer 400 to
+        `response_format`; then the same request goes without it and the caller
+        parses JSON out of the text.
+        """
+        try:
+            return await self._complete(
+                messages, response_format={"type": "json_schema", "json_schema": schema}
+            )
+        except ModelError as exc:
+            if exc.kind != "bad_request":
+                raise
+            log.info("Structured output refused by the server; asking for plain JSON")
+            return await self._complete(messages)
+
+    async def _complete(
+        self, messages: list[dict[str, Any]], **extra: Any
+    ) -> tuple[str, Usage | None]:
+        try:
+            response = await self.openai.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                max_tokens=self.max_tokens,
+                **extra,
+            )
+        except openai.APIError as exc:
+            raise _model_error(exc) from exc
+        usage = None
+        if response.usage is not None:
+            usage = Usage(response.usage.prompt_tokens, response.usage.completion_tokens)
+        text = (response.choices[0].message.content or "") if response.choices else ""
+        return text, usage
+
     async def close(self) -> None:
         await self.openai.close()
 

@@ -9,13 +9,16 @@ from telegram import Message
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.albums import AlbumCollector
+from bot.chat_locks import ChatLocks
 from bot.llm import ModelClient
 from bot.pacing import TelegramPacer
 from bot.settings import Settings
 from bot.stopping import RunningAnswers
-from bot.turns import ChatLocks, Stylist
+from bot.turns import Stylist
 from bot.wardrobe import WardrobeIntake
+from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
+from storage.ledger import Ledger
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Services:
     settings: Settings
     redis: Redis
     store: ChatStore
+    ledger: Ledger
     model: ModelClient
     stylist: Stylist
     albums: AlbumCollector[Message]
@@ -49,16 +53,26 @@ class Services:
             max_retries=settings.openai_max_retries,
             max_tokens=settings.max_answer_tokens,
         )
+        ledger = Ledger(redis)
+        limits = PromptLimits(
+            model=settings.openai_model,
+            detail=settings.image_detail,
+            history_token_budget=settings.history_token_budget,
+            max_prompt_tokens=settings.max_prompt_tokens,
+        )
         stylist = Stylist(
             store,
             model,
-            image_detail=settings.image_detail,
-            history_token_budget=settings.history_token_budget,
+            ledger,
+            limits=limits,
+            prices=settings.model_prices,
+            variant_b_share=settings.prompt_variant_b_share,
         )
         return cls(
             settings=settings,
             redis=redis,
             store=store,
+            ledger=ledger,
             model=model,
             stylist=stylist,
             albums=AlbumCollector(settings.album_quiet_seconds),

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.pricing import DEFAULT_PRICES
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -24,6 +26,16 @@ class Settings(BaseSettings):
     # The SDK's own retries with backoff for 429 and 5xx before the first token.
     openai_max_retries: int = Field(default=2, ge=0, le=10)
     max_answer_tokens: int = Field(default=1200, ge=100)
+    # A request estimated above this is trimmed (oldest history, then pictures) before sending.
+    max_prompt_tokens: int = Field(default=12000, ge=1000)
+    # USD per 1M tokens (input, output) by model-name prefix, as JSON.
+    model_prices: dict[str, tuple[float, float]] = Field(
+        default_factory=lambda: dict(DEFAULT_PRICES)
+    )
+    # Share of chats (0-1) that get prompt variant B (prompts/system.b.md).
+    prompt_variant_b_share: float = Field(default=0.0, ge=0, le=1)
+    # Telegram user ids allowed to use /stats, as JSON: [123, 456].
+    admin_user_ids: list[int] = Field(default_factory=list)
 
     redis_url: str | None = None
     # Where the embedded redis-server keeps its data when REDIS_URL is unset.

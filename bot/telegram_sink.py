@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
@@ -40,6 +40,7 @@ class TelegramAnswer:
         thread_id: int | None = None,
         reply_to: int | None = None,
         stop_button: InlineKeyboardMarkup | None = None,
+        feedback_buttons: Callable[[str], InlineKeyboardMarkup] | None = None,
         pacer: TelegramPacer | None = None,
         use_draft: bool = False,
         limit: int = MESSAGE_LIMIT,
@@ -49,6 +50,8 @@ class TelegramAnswer:
         self._thread_id = thread_id
         self._reply_to = reply_to
         self._stop_button = stop_button
+        self._feedback_buttons = feedback_buttons
+        self._final_markup: InlineKeyboardMarkup | None = None
         self._pacer = pacer
         self._use_draft = use_draft
         self._draft_id = random.randint(1, 2**31 - 1)
@@ -88,6 +91,11 @@ class TelegramAnswer:
             text = f"{text.rstrip()}\n\n_{note}_" if text.strip() else note
         await self._write(text, final=True)
 
+    def set_answer_id(self, answer_id: str) -> None:
+        """The last message of the finished answer carries the 👍/👎 buttons."""
+        if self._feedback_buttons is not None:
+            self._final_markup = self._feedback_buttons(answer_id)
+
     async def fail(self, message: str) -> None:
         """Tell the user the answer could not be made, in place of a partial one."""
         await self.stop_typing()
@@ -103,13 +111,18 @@ class TelegramAnswer:
                 return
             cut = split_point(segment, self._limit)
             # The earlier part is finished for good; the rest goes to a new message.
-            await self._put(*render(segment[:cut]), final=True)
+            await self._put(*render(segment[:cut]), final=True, last=False)
             self._offset += cut
             self._current_id = None
             self._current = None
 
-    async def _put(self, text: str, entities: Sequence[MessageEntity], *, final: bool) -> None:
-        markup = None if final else self._stop_button
+    async def _put(
+        self, text: str, entities: Sequence[MessageEntity], *, final: bool, last: bool = True
+    ) -> None:
+        if final:
+            markup = self._final_markup if last else None
+        else:
+            markup = self._stop_button
         if self._current == (text, entities, markup):
             return
         await self._pace(optional=not final and (self._current_id is not None or self._use_draft))
@@ -147,7 +160,7 @@ class TelegramAnswer:
     ) -> None:
         if self._use_draft:
             if final:
-                await self._send(text, entities, None)
+                await self._send(text, entities, markup)
                 self._current_id = None  # drafts leave no message to edit
                 return
             try:

@@ -1,7 +1,7 @@
-"""One conversation turn: stored photos + history + question in, a streamed answer out.
+"""One conversation turn: wardrobe + history + question in, a streamed answer out.
 
-Telegram-free: the answer goes to any StreamSink, so the same flow serves the
-bot, a terminal and the tests.
+Telegram-free: the answer goes to any AnswerSink, so the same flow serves the
+bot, the terminal (`python -m bot chat`) and the tests.
 """
 
 from __future__ import annotations
@@ -9,22 +9,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterable, AsyncIterator, Hashable, Sequence
+import time
+from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from bot.language import Lang
-from bot.llm import ModelClient, ModelError
+from bot.llm import ModelClient, ModelError, Usage
+from bot.pricing import cost_usd
 from bot.replies import say
 from bot.streaming import StreamController, StreamSink
-from prompts.builder import TurnInput, build_messages, question_text
+from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text
+from prompts.text_tokens import count_text_tokens
+from prompts.variants import variant_for
 from storage.chat_store import ChatStore, HistoryMessage
 from storage.keys import ChatScope
+from storage.ledger import AnswerRecord, Ledger
 
 log = logging.getLogger(__name__)
 
 CUT_OFF_MARK = "[answer cut off]"
 STOPPED_MARK = "[answer stopped by the user]"
+Status = Literal["complete", "cut_off", "stopped", "failed"]
 
 
 class AnswerStopped(Exception):
@@ -35,34 +41,20 @@ class AnswerSink(StreamSink, Protocol):
     async def fail(self, message: str) -> None:
         """Tell the user the answer could not be made."""
 
+    def set_answer_id(self, answer_id: str) -> None:
+        """The finished answer's id, for feedback buttons (sinks may ignore it)."""
+
 
 @dataclass(frozen=True)
 class TurnOutcome:
-    status: Literal["complete", "cut_off", "stopped", "failed"]
+    status: Status
     text: str
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-
-
-class ChatLocks:
-    """One lock per chat so a chat's turns run one at a time, in order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}
-
-    @contextlib.asynccontextmanager
-    async def hold(self, key: Hashable) -> AsyncIterator[None]:
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[key]
-            if users <= 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
+    answer_id: str | None = None
+    variant: str = "A"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    images: tuple[int, ...] = ()
 
 
 class Stylist:
@@ -70,14 +62,18 @@ class Stylist:
         self,
         store: ChatStore,
         model: ModelClient,
+        ledger: Ledger,
         *,
-        image_detail: str,
-        history_token_budget: int,
+        limits: PromptLimits,
+        prices: Mapping[str, tuple[float, float]],
+        variant_b_share: float = 0.0,
     ) -> None:
         self.store = store
         self.model = model
-        self._detail = image_detail
-        self._history_budget = history_token_budget
+        self.ledger = ledger
+        self.limits = limits
+        self._prices = prices
+        self._variant_b_share = variant_b_share
 
     async def answer(
         self,
@@ -90,52 +86,79 @@ class Stylist:
         edit_interval: float,
         stop: asyncio.Event | None = None,
     ) -> TurnOutcome:
+        started = time.monotonic()
+        store = self.store
         turn = TurnInput(
             lang=lang,
             question=question,
-            photos=await self.store.photos(scope),
-            history=await self.store.history(scope),
-            occasion=await self.store.occasion(scope),
+            photos=await store.photos(scope),
+            history=await store.history(scope),
+            occasion=await store.occasion(scope),
             new_photo_numbers=new_photo_numbers,
+            cards=await store.cards(scope),
+            style=await store.style(scope),
+            variant=variant_for(scope.chat_id, self._variant_b_share),
         )
-        messages = build_messages(
-            turn, detail=self._detail, history_token_budget=self._history_budget
-        )
-        stream = self.model.stream(messages)
+        prompt = build_prompt(turn, self.limits)
+        stream = self.model.stream(prompt.messages)
         controller = StreamController(sink, edit_interval)
         user_message = HistoryMessage("user", question_text(turn))
+
+        async def settle(status: Status, text: str) -> TurnOutcome:
+            # Tokens are billed even for a cut answer; estimate when usage never arrived.
+            usage = stream.usage or Usage(prompt.estimated_tokens, count_text_tokens(text))
+            cost = cost_usd(
+                self.model.model, usage.prompt_tokens, usage.completion_tokens, self._prices
+            )
+            first = controller.first_shown_at
+            record = AnswerRecord(
+                variant=turn.variant,
+                model=self.model.model,
+                prompt_tokens=usage.prompt_tokens,
+                completion_tokens=usage.completion_tokens,
+                cost_usd=cost,
+                first_text_ms=None if first is None else (first - started) * 1000,
+                total_ms=(time.monotonic() - started) * 1000,
+                status=status,
+            )
+            answer_id = await self.ledger.record_answer(record)
+            await self.ledger.add_usage(
+                scope, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
+            )
+            return TurnOutcome(status, text, answer_id, turn.variant, usage.prompt_tokens,
+                               usage.completion_tokens, cost, prompt.images)  # fmt: skip
+
         try:
             text = await _run_until_stopped(controller, stream, stop)
         except AnswerStopped:
+            outcome = await settle("stopped", controller.text)
             await controller.finish(note=say("stopped", lang))
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
-            await self.store.append_history(scope, user_message, stopped)
-            return TurnOutcome("stopped", controller.text)
+            await store.append_history(scope, user_message, stopped)
+            return outcome
         except ModelError as exc:
             log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
             if not controller.text.strip():
                 await sink.fail(
                     say("model_busy" if exc.kind == "rate_limited" else "model_down", lang)
                 )
-                return TurnOutcome("failed", "")
+                return TurnOutcome("failed", "", variant=turn.variant)
+            outcome = await settle("cut_off", controller.text)
             await controller.finish(note=say("cut_off", lang))
             # Keep the partial answer for context, marked so it is not taken as complete.
             partial = HistoryMessage("assistant", f"{CUT_OFF_MARK} {controller.text}")
-            await self.store.append_history(scope, user_message, partial)
-            return TurnOutcome("cut_off", controller.text)
+            await store.append_history(scope, user_message, partial)
+            return outcome
         if not text.strip():
             log.warning("Model returned an empty answer")
             await sink.fail(say("model_down", lang))
-            return TurnOutcome("failed", "")
+            return TurnOutcome("failed", "", variant=turn.variant)
+        outcome = await settle("complete", text)
+        if outcome.answer_id:
+            sink.set_answer_id(outcome.answer_id)
         await controller.finish()
-        await self.store.append_history(scope, user_message, HistoryMessage("assistant", text))
-        usage = stream.usage
-        return TurnOutcome(
-            "complete",
-            text,
-            prompt_tokens=usage.prompt_tokens if usage else None,
-            completion_tokens=usage.completion_tokens if usage else None,
-        )
+        await store.append_history(scope, user_message, HistoryMessage("assistant", text))
+        return outcome
 
 
 async def _run_until_stopped(

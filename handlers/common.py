@@ -15,6 +15,7 @@ from bot.turns import TurnOutcome
 from storage.keys import ChatScope
 
 STOP_CALLBACK = "stop"
+FEEDBACK_CALLBACK = "fb"
 
 
 def scope_of(message: Message) -> ChatScope:
@@ -60,6 +61,15 @@ def strip_mention(text: str | None, bot_username: str) -> str:
     return re.sub(rf"@{re.escape(bot_username)}\b", "", text, flags=re.IGNORECASE).strip()
 
 
+def feedback_keyboard(answer_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[
+            InlineKeyboardButton("👍", callback_data=f"{FEEDBACK_CALLBACK}:{answer_id}:up"),
+            InlineKeyboardButton("👎", callback_data=f"{FEEDBACK_CALLBACK}:{answer_id}:down"),
+        ]]
+    )  # fmt: skip
+
+
 def stop_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(say("stop_button", lang), callback_data=STOP_CALLBACK)]]
@@ -84,6 +94,7 @@ async def stream_answer(
         thread_id=scope.thread_id,
         reply_to=None if private else message.message_id,
         stop_button=stop_keyboard(lang),
+        feedback_buttons=feedback_keyboard,
         pacer=services.pacer,
         # Drafts exist in private chats only; groups always edit in place.
         use_draft=private and settings.stream_mode == "draft",

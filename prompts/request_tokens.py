@@ -9,7 +9,8 @@ from typing import Any, cast
 
 from PIL import Image
 
-from prompts.image_tokens import Detail, image_tokens, text_tokens_estimate
+from prompts.image_tokens import Detail, image_tokens
+from prompts.text_tokens import count_text_tokens
 
 # Every message costs a few tokens of framing (role, separators) in OpenAI's chat format.
 MESSAGE_OVERHEAD = 4
@@ -38,11 +39,11 @@ def request_tokens(
         total += MESSAGE_OVERHEAD
         content = message["content"]
         if isinstance(content, str):
-            total += text_tokens_estimate(content)
+            total += count_text_tokens(content)
             continue
         for part in content:
             if part["type"] == "text":
-                total += text_tokens_estimate(part["text"])
+                total += count_text_tokens(part["text"])
             elif part["type"] == "image_url":
                 width, height = image_size(part["image_url"]["url"])
                 detail = cast(Detail, part["image_url"].get("detail", "auto"))

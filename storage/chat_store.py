@@ -8,7 +8,6 @@ data disappears after `ttl_seconds` of inactivity.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -16,6 +15,8 @@ from typing import Literal
 
 from redis.asyncio import Redis
 
+from prompts.cards import WardrobeCard
+from prompts.citations import cited_numbers
 from storage import keys
 from storage.keys import ChatScope
 
@@ -118,8 +119,12 @@ class ChatStore:
     async def remove_photos(self, scope: ChatScope, unique_ids: list[str]) -> None:
         if not unique_ids:
             return
+        metas = {meta.unique_id: meta for meta in await self.photo_metas(scope)}
+        numbers = [str(metas[uid].number) for uid in unique_ids if uid in metas]
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hdel(keys.photo_index(scope), *unique_ids)
+            if numbers:
+                pipe.hdel(keys.cards(scope), *numbers)
             pipe.delete(*(keys.photo_bytes(scope, uid) for uid in unique_ids))
             await pipe.execute()
 
@@ -178,6 +183,28 @@ class ChatStore:
         raw = await self._redis.lrange(keys.history(scope), 0, -1)
         return [HistoryMessage(**json.loads(item)) for item in raw]
 
+    # Wardrobe cards and style notes
+
+    async def set_cards(self, scope: ChatScope, cards: Iterable[WardrobeCard]) -> None:
+        mapping = {str(card.number): card.to_json() for card in cards}
+        if mapping:
+            await self._redis.hset(keys.cards(scope), mapping=mapping)  # type: ignore[arg-type]
+            await self.touch(scope)
+
+    async def cards(self, scope: ChatScope) -> dict[int, WardrobeCard]:
+        raw = await self._redis.hgetall(keys.cards(scope))
+        return {
+            int(number): WardrobeCard.from_dict(json.loads(value)) for number, value in raw.items()
+        }
+
+    async def set_style(self, scope: ChatScope, notes: str) -> None:
+        await self._redis.set(keys.style(scope), notes.encode(), ex=self._ttl)
+        await self.touch(scope)
+
+    async def style(self, scope: ChatScope) -> str | None:
+        raw = await self._redis.get(keys.style(scope))
+        return _as_bytes(raw).decode() if raw else None
+
     # Occasion
 
     async def set_occasion(self, scope: ChatScope, occasion: str) -> None:
@@ -208,19 +235,9 @@ class ChatStore:
         """Delete everything stored for the chat; returns how many photos went."""
         unique_ids = await self._photo_ids(scope)
         names = keys.fixed_keys(scope) + [keys.photo_bytes(scope, uid) for uid in unique_ids]
+        names.append(keys.usage(scope, time.strftime("%Y-%m", time.gmtime())))
         await self._redis.delete(*names)
         return len(unique_ids)
-
-
-_CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，]*)[\]］]")
-
-
-def cited_numbers(text: str) -> set[int]:
-    """Photo numbers cited like [3], [ 3 ], ［３］ or [2, 4]."""
-    found: set[int] = set()
-    for group in _CITATION.findall(text):
-        found.update(int(part) for part in re.split(r"[\s,，]+", group) if part)
-    return found
 
 
 def drop_turns_citing(history: list[HistoryMessage], numbers: set[int]) -> list[HistoryMessage]:

@@ -49,6 +49,47 @@ def occasion(scope: ChatScope) -> str:
     return f"{scope.base}:occasion"
 
 
+def cards(scope: ChatScope) -> str:
+    """Hash: photo number -> wardrobe card JSON."""
+    return f"{scope.base}:cards"
+
+
+def style(scope: ChatScope) -> str:
+    """String: the user's style notes from /style."""
+    return f"{scope.base}:style"
+
+
+def usage(scope: ChatScope, month: str) -> str:
+    """Hash: tokens and cost (micro-USD) of the chat in one month ("2026-11")."""
+    return f"{scope.base}:usage:{month}"
+
+
 def fixed_keys(scope: ChatScope) -> list[str]:
     """The chat's keys whose names do not depend on stored data."""
-    return [photo_index(scope), photo_sequence(scope), history(scope), occasion(scope)]
+    return [
+        photo_index(scope),
+        photo_sequence(scope),
+        history(scope),
+        occasion(scope),
+        cards(scope),
+        style(scope),
+    ]
+
+
+# Keys across chats (answers, feedback, statistics) share their own hash tag.
+STATS = f"{PREFIX}:{{stats}}"
+
+
+def answer(answer_id: str) -> str:
+    """Hash: one answer's variant, model, tokens, cost, latencies and feedback."""
+    return f"{STATS}:answer:{answer_id}"
+
+
+def variant_totals(variant: str) -> str:
+    """Hash: running totals of one prompt variant (answers, votes, tokens, cost)."""
+    return f"{STATS}:variant:{variant}"
+
+
+def latencies(kind: str) -> str:
+    """List: recent latencies in milliseconds ("first_text" or "total"), newest first."""
+    return f"{STATS}:latency:{kind}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from PIL import Image
@@ -103,3 +104,19 @@ def all_text(request: dict[str, Any]) -> str:
 
 async def wait_model_calls(model: FakeOpenAIServer, n: int) -> None:
     await model.wait_for_requests(n)
+
+
+def wardrobe_numbers(request: dict[str, Any]) -> set[int]:
+    """Photo numbers the model was told about (cards or pictures) in the system prompt."""
+    system = request["messages"][0]["content"]
+    _, _, section = system.partition("The user's wardrobe")
+    return {int(n) for n in re.findall(r"^\[(\d+)\]", section, re.MULTILINE)}
+
+
+def attached_pictures(request: dict[str, Any]) -> list[int]:
+    """Numbers of the pictures attached to the current question, in order."""
+    content = request["messages"][-1]["content"]
+    if isinstance(content, str):
+        return []
+    labels = [part["text"] for part in content if part["type"] == "text"][1:]
+    return [int(label.strip("[]")) for label in labels]

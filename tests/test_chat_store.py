@@ -71,7 +71,7 @@ async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: Redis) -> No
 
 
 def test_cited_numbers_reads_the_citation_forms_models_use() -> None:
-    from storage.chat_store import cited_numbers
+    from prompts.citations import cited_numbers
 
     assert cited_numbers("[2] 셔츠, ［３］ 슬랙스, [ 4 ] 로퍼, [5, 6] 가방, [x] 아님") == {
         2,

@@ -17,10 +17,12 @@ from tests.scenario_kit import (
     REPLY,
     album,
     all_text,
+    attached_pictures,
     bot_texts,
     images_in,
     photo_update,
     rendered,
+    wardrobe_numbers,
 )
 
 CHAT = 5001
@@ -74,7 +76,9 @@ async def test_follow_ups_use_stored_photos_and_history_across_a_restart(
 
     assert len(model.requests) == 3
     last = model.requests[2]
-    assert images_in(last) == 4, "no re-upload needed, even after a restart"
+    assert wardrobe_numbers(last) == {1, 2, 3, 4}, "no re-upload needed, even after a restart"
+    assert attached_pictures(last) == [], "follow-ups use the wardrobe cards, not the pictures"
+    assert "item 3 bottom" in last["messages"][0]["content"]
     text = all_text(last)
     assert "출근용 데일리룩 추천해줘" in text and "비 오는 날이면?" in text
     assert "어두운 데님" in text, "the previous answer is in the history"
@@ -193,7 +197,8 @@ async def test_single_photo_with_caption_and_image_document_work(
     await worker.send(updates.document(CHAT, file_id, unique_id, caption="what about this jacket?"))
     await worker.idle()
     assert len(model.requests) == 2
-    assert images_in(model.requests[1]) == 2
+    assert wardrobe_numbers(model.requests[1]) == {1, 2}
+    assert attached_pictures(model.requests[1]) == [2], "the new photo is shown on its turn"
     assert "English" in model.requests[1]["messages"][0]["content"]
     roles = [p.meta.role for p in await worker.services.store.photos(ChatScope(CHAT))]
     assert roles == ["full_body", "clothing"]

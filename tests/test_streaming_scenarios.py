@@ -80,7 +80,9 @@ async def test_reply_over_10000_characters_continues_across_messages(
     assert len(messages) >= 3
     assert all(len(m.text.encode("utf-16-le")) // 2 <= 4096 for m in messages)
     assert squeeze("".join(m.text for m in messages)) == squeeze(rendered(reply))
-    assert all(m.reply_markup is None for m in messages), "no ⏹ left on finished messages"
+    assert all(m.reply_markup is None for m in messages[:-1]), "no ⏹ left on finished messages"
+    buttons = messages[-1].reply_markup["inline_keyboard"][0]
+    assert [b["text"] for b in buttons] == ["👍", "👎"], "feedback on the last message only"
     assert telegram.limit_violations(min_interval_private=0.05) == []
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -55,6 +56,38 @@ class ScriptedReply:
         return "break" if self.break_after is not None else None
 
 
+_CATEGORIES = ("top", "bottom", "shoes", "outer", "bag", "accessory")
+
+
+def is_analysis(body: dict[str, Any]) -> bool:
+    messages = body.get("messages") or []
+    first = messages[0] if messages else {}
+    return first.get("role") == "system" and str(first.get("content", "")).startswith(
+        "You catalogue"
+    )
+
+
+def made_up_cards(body: dict[str, Any]) -> str:
+    """Plausible cards for every "Photo [n] (sent as: ...)" in an analysis request."""
+    cards = []
+    for message in body["messages"]:
+        for part in message["content"] if isinstance(message["content"], list) else []:
+            match = re.match(r"Photo \[(\d+)\] \(sent as: (.*)\)", part.get("text", ""))
+            if not match:
+                continue
+            number, body_photo = int(match.group(1)), match.group(2).startswith("full-body")
+            category = None if body_photo else _CATEGORIES[(number - 2) % len(_CATEGORIES)]
+            cards.append({
+                "number": number, "kind": "full_body" if body_photo else "item",
+                "name": "full-body photo" if body_photo else f"item {number} {category}",
+                "category": category, "colors": ["navy"], "pattern": "solid", "material": "cotton",
+                "fit": "regular", "formality": "smart casual", "season": "all",
+                "silhouette": "balanced proportions" if body_photo else "",
+                "color_tone": "warm" if body_photo else "", "current_style": "casual" if body_photo else "",
+            })  # fmt: skip
+    return json.dumps({"cards": cards})
+
+
 def estimate_prompt_tokens(body: dict[str, Any]) -> int:
     """len(all text content) // 4 + 85 per image part."""
     chars, images = 0, 0
@@ -75,6 +108,10 @@ class FakeOpenAIServer:
     def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
         self.default_reply = default_reply
         self.requests: list[dict[str, Any]] = []
+        # Wardrobe-analysis calls (system prompt "You catalogue ..."), kept apart from answers.
+        self.analysis_requests: list[dict[str, Any]] = []
+        self._analysis_script: deque[tuple[str | None, int | None]] = deque()
+        self.supports_json_schema = True
         # Request index -> when its first content delta was written (for latency benchmarks).
         self.first_content_at: dict[int, float] = {}
         self.authorizations: list[str | None] = []
@@ -185,6 +222,8 @@ class FakeOpenAIServer:
             body = None
         if not isinstance(body, dict) or "model" not in body or "messages" not in body:
             return _error(400, "you must provide a model parameter and messages")
+        if is_analysis(body):
+            return await self._analysis(body)
         index = len(self.requests)
         self.requests.append(body)
         self.authorizations.append(request.headers.get("Authorization"))
@@ -225,6 +264,39 @@ class FakeOpenAIServer:
                 }
             )
         return await self._stream(request, body, plan, base, usage, index)
+
+    def script_analysis(self, reply: str | None = None, *, status: int | None = None) -> None:
+        """Queue the reply to the next wardrobe-analysis request (default: cards made up from it)."""
+        self._analysis_script.append((reply, status))
+
+    async def _analysis(self, body: dict[str, Any]) -> web.StreamResponse:
+        """Wardrobe analysis calls get their own queue, so answer scripts stay in order."""
+        self.analysis_requests.append(body)
+        async with self._cond:
+            self._cond.notify_all()
+        if "response_format" in body and not self.supports_json_schema:
+            return _error(400, "response_format json_schema is not supported by this server")
+        reply, status = self._analysis_script.popleft() if self._analysis_script else (None, None)
+        if status is not None:
+            return _error(status, f"Fake error {status}")
+        content = reply if reply is not None else made_up_cards(body)
+        message = {"role": "assistant", "content": content, "refusal": None, "annotations": []}
+        return web.json_response(
+            {
+                "id": f"chatcmpl-fake{next(self._ids):06d}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body["model"],
+                "choices": [
+                    {"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}
+                ],
+                "usage": {
+                    "prompt_tokens": estimate_prompt_tokens(body),
+                    "completion_tokens": 60,
+                    "total_tokens": estimate_prompt_tokens(body) + 60,
+                },
+            }
+        )
 
     async def _stream(
         self,
