@@ -11,10 +11,11 @@ landscape plus EXIF orientation 6 as phones write them, and square) and both sto
 
 Quality: PSNR (luma) of each stored thumbnail against a reference made the slow way (full
 decode, orientation, one LANCZOS resize to the same size, no JPEG), on the photos and on a
-chirp chart of stripes that get finer and finer (aliasing shows up as moire there).
+chirp chart of stripes that get finer and finer (aliasing shows up as moire there). The
+baseline ignores EXIF orientation, so its "exif6" thumbnails are sideways (PSNR ~12 dB).
 Run by hand:
 
-    python bench/images.py [--reps 40] [--json]
+    python bench/images.py [--reps 40] [--sizes 1280,2560] [--json]
 """
 
 from __future__ import annotations
@@ -182,12 +183,14 @@ class Row:
     pyvips_psnr: float | None
 
 
-def run(reps: int, quality: int, targets: tuple[int, ...]) -> list[Row]:
+def run(
+    reps: int, quality: int, targets: tuple[int, ...], long_sides: tuple[int, ...]
+) -> list[Row]:
     converters: dict[str, Convert] = {"ours": ours, "baseline": baseline}
     if pyvips is not None:
         converters["pyvips"] = vips
     rows = []
-    for seed, long_side in enumerate(LONG_SIDES):
+    for seed, long_side in enumerate(long_sides):
         for shape, (aw, ah, orientation) in SHAPES.items():
             display = photo_like((long_side * aw // ah, long_side), seed)
             data = encode_source(display, orientation)
@@ -219,12 +222,14 @@ def run(reps: int, quality: int, targets: tuple[int, ...]) -> list[Row]:
     return rows
 
 
-def chirp_psnr(quality: int, targets: tuple[int, ...]) -> list[dict[str, Any]]:
+def chirp_psnr(
+    quality: int, targets: tuple[int, ...], long_sides: tuple[int, ...]
+) -> list[dict[str, Any]]:
     converters: dict[str, Convert] = {"ours": ours, "baseline": baseline}
     if pyvips is not None:
         converters["pyvips"] = vips
     rows = []
-    for long_side in LONG_SIDES:
+    for long_side in long_sides:
         display = chirp_chart((long_side, long_side * 3 // 4))
         data = encode_source(display, 1)
         for target in targets:
@@ -242,12 +247,18 @@ def geomean(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=40, help="timed rounds per row (median)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, LONG_SIDES)),
+        help="long sides of the source JPEGs, comma-separated (e.g. 800,1280,2560,4032)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
+    long_sides = tuple(int(x) for x in args.sizes.split(","))
     settings = Settings(telegram_bot_token="1:bench", _env_file=None)  # type: ignore[call-arg]
     targets = (settings.image_long_side, settings.clothing_long_side)
-    rows = run(args.reps, settings.image_quality, targets)
-    chirp = chirp_psnr(settings.image_quality, targets)
+    rows = run(args.reps, settings.image_quality, targets, long_sides)
+    chirp = chirp_psnr(settings.image_quality, targets, long_sides)
     summary = {
         "geomean_ratio": round(geomean([r.ratio for r in rows]), 2),
         "min_ratio": min(r.ratio for r in rows),

@@ -31,9 +31,17 @@ DEFAULT_MAX_PIXELS = 50_000_000
 DEFAULT_MIN_SIDE = 64
 DEFAULT_QUALITY = 80
 
-# Decode at >= 2x the final size, then LANCZOS: Pillow's own reducing_gap default, which its docs
-# call "very close to fair resampling", while still skipping most of the DCT work on big photos.
-_DRAFT_GAP = 2.0
+# JPEG: libjpeg decodes at the smallest 1/2, 1/4 or 1/8 scale that is still >= the final size
+# (1280 -> 640 and 2560 -> 640 for 512 px), and LANCZOS does the last < 2x step. Measured in
+# bench/images.py: a gap of 2 (Pillow's and libvips' default) skips no DCT work at 1280 px and
+# leaves LANCZOS a 2.5x step from full size, about 2.3x the time for a 512 px thumbnail. The
+# cost: a 1/2-1/8 scaled decode folds pattern finer than the decoded grid back (moire on
+# full-contrast stripes of < ~4 source px); at 384-512 px such stripes cannot be shown anyway,
+# and real photos (lens, Telegram's own resize, JPEG) carry little energy there.
+_DRAFT_GAP = 1.0
+# Other formats (and JPEGs beyond 1/8): Image.reduce() box-averages by an integer factor first,
+# leaving LANCZOS a >= 2x step; Pillow's documented default, "very close to fair resampling".
+_REDUCING_GAP = 2.0
 
 # Only formats people actually send. Keeps Pillow's long tail of parsers (EPS shells out to
 # Ghostscript, PSD, TIFF, ...) away from untrusted bytes. HEIF/AVIF count only when registered.
@@ -102,7 +110,7 @@ def pick_photo_size(sizes: Sequence[T], target_long_side: int) -> T:
 
 
 def jpeg_draft_size(size: tuple[int, int], long_side: int) -> tuple[int, int]:
-    """Size to request from JPEG draft(): libjpeg picks a 1/2/4/8 scale that stays >= this."""
+    """Size to request from JPEG draft(): libjpeg picks the 1/2/4/8 scale that stays >= this."""
     w, h = size
     scale = min(1.0, long_side * _DRAFT_GAP / max(w, h))
     return max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))
@@ -192,10 +200,7 @@ def _render(img: Image.Image, long_side: int) -> Image.Image:
         # Must happen before load(): libjpeg then decodes at 1/2, 1/4 or 1/8 scale directly.
         img.draft("RGB", jpeg_draft_size(img.size, long_side))
     img.load()
-    # After the reduced decode, so we rotate the small bitmap, not the full-size one.
     method = _ORIENTATION_TRANSPOSE.get(_exif_orientation(img))
-    if method is not None:
-        img = img.transpose(method)
 
     # Normalise the mode first: resizing "P"/"1" would silently fall back to NEAREST.
     if img.has_transparency_data:
@@ -203,8 +208,12 @@ def _render(img: Image.Image, long_side: int) -> Image.Image:
     elif img.mode not in ("RGB", "L"):
         img = img.convert("RGB")
 
-    # thumbnail() never upscales and keeps both sides <= long_side (orientation already applied).
-    img.thumbnail((long_side, long_side), Image.Resampling.LANCZOS, reducing_gap=_DRAFT_GAP)
+    # thumbnail() never upscales and keeps both sides <= long_side. The box is square, so
+    # resizing before rotating gives the same size as after.
+    img.thumbnail((long_side, long_side), Image.Resampling.LANCZOS, reducing_gap=_REDUCING_GAP)
+    # Orientation last: we rotate the thumbnail, not the decoded bitmap.
+    if method is not None:
+        img = img.transpose(method)
 
     if img.mode == "RGBA":
         # Vision models and JPEG have no alpha; white matches how clothing cut-outs are shown.

@@ -45,6 +45,8 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("photos", "저장된 사진 보기"),
         ("forget", "사진 지우기: /forget 3"),
         ("body", "답장한 사진을 전신 사진으로"),
+        ("style", "취향과 제약 저장: /style 미니멀"),
+        ("usage", "이번 달 사용량"),
         ("reset", "사진과 대화 모두 지우기"),
         ("stop", "답변 멈추기"),
     ],
@@ -55,6 +57,8 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("photos", "Show the photos I keep"),
         ("forget", "Remove a photo: /forget 3"),
         ("body", "Mark the replied photo as full-body"),
+        ("style", "Your taste and constraints: /style minimal"),
+        ("usage", "This month's usage"),
         ("reset", "Forget photos and chat"),
         ("stop", "Stop the current answer"),
     ],
@@ -173,6 +177,25 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "ko": "[{number}]번을 전신 사진으로 표시했어요.",
         "en": "Marked [{number}] as your full-body photo.",
     },
+    "style_set": {
+        "ko": "스타일 메모를 저장했어요: {notes}\n앞으로 모든 추천에 반영할게요.",
+        "en": "Style notes saved: {notes}\nEvery answer will follow them.",
+    },
+    "style_show": {
+        "ko": "지금 스타일 메모: {notes}\n바꾸려면 /style 새 메모, 지우려면 /style clear",
+        "en": "Your style notes: {notes}\nChange them with /style <notes>, clear with /style clear.",
+    },
+    "style_none": {
+        "ko": "아직 스타일 메모가 없어요. 예) /style 치마 X, 미니멀, 상의 95",
+        "en": "No style notes yet. Example: /style no skirts, minimal, size 95",
+    },
+    "style_cleared": {"ko": "스타일 메모를 지웠어요.", "en": "Style notes cleared."},
+    "usage": {
+        "ko": "{month} 이 대화의 사용량\n답변 {answers}개 · 입력 {prompt} 토큰 · 출력 {completion} 토큰\n비용 약 ${cost}",
+        "en": "Usage of this chat in {month}\n{answers} answers · {prompt} input tokens · {completion} output tokens\nAbout ${cost}",
+    },
+    "feedback_thanks": {"ko": "의견 고마워요!", "en": "Thanks for the feedback!"},
+    "stats_denied": {"ko": "관리자만 쓸 수 있는 명령이에요.", "en": "This command is for admins."},
     "internal_error": {
         "ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.",
         "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import chat, errors, help, photos, reset, stop, tpo, wardrobe
+from handlers import chat, errors, feedback, help, photos, reset, stop, style, tpo, usage, wardrobe
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
-    for feature in (help, tpo, reset, stop, wardrobe, photos, chat):
+    for feature in (help, tpo, style, reset, stop, wardrobe, usage, feedback, photos, chat):
         feature.register(application)
     application.add_error_handler(errors.on_error)

@@ -89,7 +89,7 @@ def analysis_schema() -> dict[str, Any]:
             "silhouette",
             "color_tone",
             "current_style",
-        ],  # fmt: skip
+        ],
         "properties": {
             "number": {"type": "integer"},
             "kind": {"type": "string", "enum": ["full_body", "item"]},

@@ -138,8 +138,9 @@ def test_output_has_no_metadata(big_rotated_jpeg: bytes) -> None:
     assert not img.info.get("progressive") and not img.info.get("progression")
 
 
-def test_jpeg_draft_size_keeps_decode_at_least_twice_final() -> None:
-    assert jpeg_draft_size((4000, 3000), 512) == (1024, 768)
+def test_jpeg_draft_size_asks_for_the_final_size() -> None:
+    assert jpeg_draft_size((4000, 3000), 512) == (512, 384)
+    assert jpeg_draft_size((960, 1280), 512) == (384, 512)
     assert jpeg_draft_size((300, 200), 512) == (300, 200)  # never asks for more than exists
 
 
@@ -148,14 +149,13 @@ def test_jpeg_draft_really_reduces_decode(big_rotated_jpeg: bytes) -> None:
     request = jpeg_draft_size(img.size, 512)
     img.draft("RGB", request)
     img.load()
-    # DCT scaling picked 1/2: far fewer pixels decoded, still >= the requested quality floor.
-    assert img.size == (2000, 1500)
+    # DCT scaling picked 1/4 (1/8 would be 500x375, under the request): 1/16 of the pixels.
+    assert img.size == (1000, 750)
     assert img.width >= request[0] and img.height >= request[1]
 
 
-def test_make_thumbnail_uses_jpeg_draft(
-    big_rotated_jpeg: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def spy_on_draft(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Records the size each JPEG will be decoded at, right after draft() is applied."""
     decoded_sizes: list[tuple[int, int]] = []
     original = JpegImagePlugin.JpegImageFile.draft
 
@@ -167,10 +167,54 @@ def test_make_thumbnail_uses_jpeg_draft(
         return result
 
     monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    return decoded_sizes
+
+
+def test_make_thumbnail_uses_jpeg_draft(
+    big_rotated_jpeg: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded_sizes = spy_on_draft(monkeypatch)
     thumb = make_thumbnail(big_rotated_jpeg, long_side=512)
     assert decoded_sizes, "JPEG fast path did not call draft()"
-    assert decoded_sizes[0][0] * decoded_sizes[0][1] <= 4000 * 3000 // 4
+    assert decoded_sizes[0] == (1000, 750)  # 1/4 scale, the smallest that is >= 512x384
     assert max(thumb.width, thumb.height) == 512
+
+
+@pytest.mark.parametrize(
+    ("size", "long_side", "decoded"),
+    [
+        ((960, 1280), 512, (480, 640)),  # Telegram's 1280 px photo: 1/2, not a full decode
+        ((1920, 2560), 512, (480, 640)),  # 2560 px: 1/4
+        ((1920, 2560), 384, (480, 640)),  # 1/8 would be 320 < 384
+        ((600, 800), 512, (600, 800)),  # 1/2 would be 400 < 512: full size
+    ],
+)
+def test_jpeg_decoded_at_smallest_scale_not_below_target(
+    size: tuple[int, int],
+    long_side: int,
+    decoded: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    decoded_sizes = spy_on_draft(monkeypatch)
+    thumb = make_thumbnail(encode(noise_image(size), "JPEG", quality=90), long_side=long_side)
+    assert decoded_sizes[0] == decoded  # (thumbnail() calls draft() again: a no-op by then)
+    assert max(thumb.width, thumb.height) == long_side
+
+
+def test_orientation_applied_to_the_small_image(
+    big_rotated_jpeg: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transposed: list[tuple[int, int]] = []
+    original = Image.Image.transpose
+
+    def spy(self: Image.Image, method: Image.Transpose) -> Image.Image:
+        transposed.append(self.size)
+        return original(self, method)
+
+    monkeypatch.setattr(Image.Image, "transpose", spy)
+    thumb = make_thumbnail(big_rotated_jpeg, long_side=512)
+    assert transposed == [(512, 384)]  # not the 4000x3000 original, not the 1000x750 decode
+    assert (thumb.width, thumb.height) == (384, 512)
 
 
 def test_png_alpha_composited_on_white() -> None:

@@ -1,0 +1,41 @@
+"""👍 / 👎 under an answer: stored with the answer's variant, model and cost."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.language import detect_language
+from bot.replies import say
+from bot.services import CoordiContext
+from handlers.common import FEEDBACK_CALLBACK
+
+
+async def rate_answer(update: Update, context: CoordiContext) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    _, answer_id, vote = query.data.split(":", 2)
+    if vote not in ("up", "down"):
+        await query.answer()
+        return
+    known = await context.services.ledger.vote(answer_id, vote)  # type: ignore[arg-type]
+    lang = detect_language(None, query.from_user.language_code)
+    await query.answer(say("feedback_thanks", lang) if known else None)
+    if known:
+        # Show the choice: the pressed button gets a check mark.
+        marks = {"up": "👍", "down": "👎"}
+        buttons = [
+            InlineKeyboardButton(
+                f"{marks[kind]}{' ✓' if kind == vote else ''}",
+                callback_data=f"{FEEDBACK_CALLBACK}:{answer_id}:{kind}",
+            )
+            for kind in ("up", "down")
+        ]
+        await query.edit_message_reply_markup(InlineKeyboardMarkup([buttons]))
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(
+        CallbackQueryHandler(rate_answer, pattern=rf"^{FEEDBACK_CALLBACK}:[0-9a-f]+:(up|down)$")
+    )
