@@ -30,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def photo_like(size: tuple[int, int], seed: int) -> Image.Image:
 
 def chirp_chart(size: tuple[int, int]) -> Image.Image:
     """Vertical stripes whose frequency rises left to right up to the source's own Nyquist."""
-    w, h = size
+    w = size[0]
     row = bytes(round(127.5 + 110 * math.cos(math.pi * 0.5 * w * (x / w) ** 2)) for x in range(w))
     return Image.frombytes("L", (w, 1), row).resize(size, Image.Resampling.NEAREST).convert("RGB")
 
@@ -196,7 +197,7 @@ def run(
             data = encode_source(display, orientation)
             for target in targets:
                 methods: dict[str, Callable[[], object]] = {
-                    name: (lambda f=f: f(data, target, quality)) for name, f in converters.items()
+                    name: partial(f, data, target, quality) for name, f in converters.items()
                 }
                 ms = time_interleaved(methods, reps)
                 out = {name: f(data, target, quality) for name, f in converters.items()}
@@ -255,7 +256,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     long_sides = tuple(int(x) for x in args.sizes.split(","))
-    settings = Settings(telegram_bot_token="1:bench", _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(telegram_bot_token="1:bench", _env_file=None)  # type: ignore[call-arg,arg-type]
     targets = (settings.image_long_side, settings.clothing_long_side)
     rows = run(args.reps, settings.image_quality, targets, long_sides)
     chirp = chirp_psnr(settings.image_quality, targets, long_sides)

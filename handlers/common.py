@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 
+from bot.answer_board import board_for_answer
 from bot.language import Lang, detect_language
 from bot.replies import say
 from bot.services import CoordiContext
 from bot.telegram_sink import TelegramAnswer
 from bot.turns import TurnOutcome
 from storage.keys import ChatScope
+
+log = logging.getLogger(__name__)
 
 STOP_CALLBACK = "stop"
 FEEDBACK_CALLBACK = "fb"
@@ -103,7 +108,7 @@ async def stream_answer(
         with services.running.track(scope) as stop:
             sink.start_typing()
             try:
-                return await services.stylist.answer(
+                outcome = await services.stylist.answer(
                     scope,
                     sink,
                     lang=lang,
@@ -116,3 +121,25 @@ async def stream_answer(
                 )
             finally:
                 await sink.stop_typing()
+        if outcome.status == "complete":
+            await send_board(context, message, scope, outcome.text, lang)
+    return outcome
+
+
+async def send_board(
+    context: CoordiContext, message: Message, scope: ChatScope, answer: str, lang: Lang
+) -> None:
+    """The outfit at a glance; a failure here never costs the user the answer."""
+    store = context.services.store
+    try:
+        board = await board_for_answer(
+            answer, await store.photos(scope), await store.cards(scope), lang
+        )
+        if board is None:
+            return
+        await context.services.pacer.acquire()
+        await context.bot.send_photo(
+            message.chat_id, board.jpeg, caption=board.caption, message_thread_id=scope.thread_id
+        )
+    except TelegramError as exc:
+        log.warning("Outfit board not sent: %s", type(exc).__name__)

@@ -76,7 +76,7 @@ def album(
 
 def bot_texts(telegram: FakeTelegramServer, chat_id: int) -> list[str]:
     """What the user sees from the bot in the chat, message by message."""
-    return [m.text for m in telegram.messages(chat_id)]
+    return [m.text for m in telegram.messages(chat_id) if m.kind == "text"]
 
 
 def rendered(markdown: str) -> str:

@@ -162,3 +162,37 @@ def _jpeg() -> bytes:
     from tests.scenario_kit import jpeg
 
     return jpeg(600, 800)
+
+
+async def test_board_shows_cited_items_and_lists_missing_ones_as_text(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    model.script("**코디**\n- [3] 하의\n- [2] 상의\n➕ 베이지 트렌치코트\n\n**대안**\n1. a\n2. b")
+    await worker.send(*album(telegram, updates, CHAT, "출근룩"), gap=0.02)
+    await worker.idle()
+    [board] = telegram.calls_to("sendPhoto")
+    assert board.params["caption"] == "➕ 베이지 트렌치코트"
+    with Image.open(BytesIO(next(iter(board.params["_files"].values())))) as image:
+        assert image.size == (1080, 1080)
+
+
+async def test_no_board_without_cited_clothes_and_a_failed_board_loses_nothing(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    await worker.send(*album(telegram, updates, CHAT, ""), gap=0.02)
+    await worker.idle()
+    model.script("오늘은 편하게 입으세요.")
+    await worker.send(updates.text(CHAT, "아무거나?"))
+    await worker.idle()
+    assert telegram.calls_to("sendPhoto") == []
+
+    telegram.inject_error("sendPhoto", description="Bad Request: PHOTO_INVALID_DIMENSIONS")
+    model.script(REPLY)
+    await worker.send(updates.text(CHAT, "출근룩?"))
+    await worker.idle()
+    assert bot_texts(telegram, CHAT)[-1].startswith("코디 추천")
+    assert len(await worker.services.store.history(ChatScope(CHAT))) == 4

@@ -50,6 +50,9 @@ async def test_album_of_four_gets_exactly_one_streamed_answer(
     final = telegram.messages(CHAT)[0]
     assert any(entity["type"] == "bold" for entity in final.entities)
     assert telegram.calls_to("sendChatAction")[0].params["action"] == "typing"
+    # The outfit board: one picture of the cited items beside the full-body photo.
+    [board] = telegram.calls_to("sendPhoto")
+    assert board.params["chat_id"] == CHAT and board.params["_files"]
     # The model gets the small stored thumbnails, never the originals.
     downloads = [c.params["file_path"] for c in telegram.calls_to("downloadFile")]
     assert len(downloads) == 4
