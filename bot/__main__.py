@@ -1,21 +1,31 @@
-"""`python -m bot` runs a worker; `python -m bot set-webhook` registers the webhook."""
+"""`python -m bot` runs a worker; `set-webhook` registers the webhook; `chat` runs in a terminal."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 
 from bot.runner import configure_logging, run, set_webhook
 from bot.settings import load_settings
 
-USAGE = "usage: python -m bot [run | set-webhook]"
+USAGE = "usage: python -m bot [run | set-webhook | chat --photo FILE ... QUESTION]"
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
-    if command not in ("run", "set-webhook"):
+    if command not in ("run", "set-webhook", "chat"):
         print(USAGE, file=sys.stderr)
         return 2
+    if command == "chat":
+        from bot.terminal_chat import run_chat
+
+        # The terminal chat never talks to Telegram, so it needs no bot token.
+        settings = load_settings(
+            telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN") or "0:terminal-chat"
+        )
+        configure_logging("WARNING")
+        return run_chat(settings, argv[1:])
     settings = load_settings()
     configure_logging(settings.log_level)
     if command == "set-webhook":

@@ -32,15 +32,16 @@ DEFAULT_MIN_SIDE = 64
 DEFAULT_QUALITY = 80
 
 # JPEG: libjpeg decodes at the smallest 1/2, 1/4 or 1/8 scale that is still >= the final size
-# (1280 -> 640 and 2560 -> 640 for 512 px), and LANCZOS does the last < 2x step. Measured in
-# bench/images.py: a gap of 2 (Pillow's and libvips' default) skips no DCT work at 1280 px and
-# leaves LANCZOS a 2.5x step from full size, about 2.3x the time for a 512 px thumbnail. The
-# cost: a 1/2-1/8 scaled decode folds pattern finer than the decoded grid back (moire on
-# full-contrast stripes of < ~4 source px); at 384-512 px such stripes cannot be shown anyway,
-# and real photos (lens, Telegram's own resize, JPEG) carry little energy there.
+# (a 1280 or 2560 px photo at 640 px for a 512 px thumbnail), LANCZOS does the last < 2x step.
+# With a gap of 2 (Pillow's and libvips' default) a 1280 px photo got no DCT scaling at all and
+# LANCZOS ran from full size: bench/images.py measures the whole thumbnail about 2x faster with
+# a gap of 1. The price: stripes finer than ~2 px of the reduced decode, too fine for the
+# thumbnail to show either way, can fold back into coarser false stripes instead of a flat tint
+# (the bench's chirp chart); real photos carry little energy that fine.
 _DRAFT_GAP = 1.0
-# Other formats (and JPEGs beyond 1/8): Image.reduce() box-averages by an integer factor first,
-# leaving LANCZOS a >= 2x step; Pillow's documented default, "very close to fair resampling".
+# Other formats (no DCT scaling): Image.reduce() box-averages by an integer factor first and
+# leaves LANCZOS a >= 2x step, Pillow's default, which its docs call "very close to fair
+# resampling".
 _REDUCING_GAP = 2.0
 
 # Only formats people actually send. Keeps Pillow's long tail of parsers (EPS shells out to

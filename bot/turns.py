@@ -14,6 +14,7 @@ from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from bot.card_maker import make_cards
 from bot.language import Lang
 from bot.llm import ModelClient, ModelError, Usage
 from bot.pricing import cost_usd
@@ -74,6 +75,20 @@ class Stylist:
         self.limits = limits
         self._prices = prices
         self._variant_b_share = variant_b_share
+
+    async def describe_photos(self, scope: ChatScope, numbers: Sequence[int], lang: Lang) -> int:
+        """Wardrobe cards for new photos (one vision call), billed to the chat; returns how many."""
+        if not numbers:
+            return 0
+        photos = [p for p in await self.store.photos(scope) if p.meta.number in numbers]
+        cards, usage = await make_cards(self.model, photos, lang)
+        await self.store.set_cards(scope, cards)
+        if usage is not None:
+            cost = cost_usd(
+                self.model.model, usage.prompt_tokens, usage.completion_tokens, self._prices
+            )
+            await self.ledger.add_usage(scope, usage.prompt_tokens, usage.completion_tokens, cost)
+        return len(cards)
 
     async def answer(
         self,

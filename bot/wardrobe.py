@@ -93,8 +93,9 @@ class WardrobeIntake:
     async def take_in(
         self, bot: Bot, scope: ChatScope, images: Sequence[IncomingImage], *, body_hint: bool
     ) -> IntakeResult:
-        result = IntakeResult()
+        """Telegram images: download and shrink the new ones concurrently, then keep them."""
         known = {meta.unique_id: meta for meta in await self._store.photo_metas(scope)}
+        result = IntakeResult()
         fresh: list[IncomingImage] = []
         for image in images:
             if image.unique_id in known:
@@ -103,8 +104,35 @@ class WardrobeIntake:
                 fresh.append(image)
         # Album photos download and shrink concurrently, not one after another.
         fetched = await asyncio.gather(*(self._fetch(bot, image) for image in fresh))
-        has_body = any(meta.role == "full_body" for meta in known.values())
-        for position, (image, outcome) in enumerate(zip(fresh, fetched, strict=True)):
+        pairs = [(image.unique_id, outcome) for image, outcome in zip(fresh, fetched, strict=True)]
+        return await self.keep(scope, pairs, body_hint=body_hint, result=result)
+
+    async def take_in_files(
+        self, scope: ChatScope, files: Sequence[tuple[str, bytes]], *, body_hint: bool
+    ) -> IntakeResult:
+        """Local image files (the terminal chat): `(unique id, bytes)` pairs."""
+        shrunk: list[tuple[str, Thumbnail | str]] = []
+        for unique_id, data in files:
+            try:
+                thumb: Thumbnail | str = await make_thumbnail_async(
+                    data, long_side=self._long_side, quality=self._quality
+                )
+            except ImageRejected as exc:
+                thumb = exc.reason
+            shrunk.append((unique_id, thumb))
+        return await self.keep(scope, shrunk, body_hint=body_hint, result=IntakeResult())
+
+    async def keep(
+        self,
+        scope: ChatScope,
+        thumbnails: Sequence[tuple[str, Thumbnail | str]],
+        *,
+        body_hint: bool,
+        result: IntakeResult,
+    ) -> IntakeResult:
+        """Store shrunk images with a guessed role; rejection reasons pass through."""
+        has_body = any(meta.role == "full_body" for meta in await self._store.photo_metas(scope))
+        for position, (unique_id, outcome) in enumerate(thumbnails):
             if isinstance(outcome, str):
                 result.rejected.append(outcome)
                 continue
@@ -115,7 +143,7 @@ class WardrobeIntake:
                     outcome.jpeg, long_side=self._clothing_long_side, quality=self._quality
                 )
             added = await self._store.add_photo(
-                scope, image.unique_id, outcome.jpeg, role, outcome.width, outcome.height
+                scope, unique_id, outcome.jpeg, role, outcome.width, outcome.height
             )
             (result.stored if added.added else result.duplicates).append(added.meta)
             result.evicted.extend(added.evicted)

@@ -221,7 +221,9 @@ def case_from_dict(
     if "item_numbers" in checks:
         written = {int(n): category for n, category in dict(checks["item_numbers"]).items()}
         if written != derived:
-            raise CaseError(f"{where}: checks.item_numbers {written} do not match the cards {derived}")
+            raise CaseError(
+                f"{where}: checks.item_numbers {written} do not match the cards {derived}"
+            )
     try:
         context = CaseContext.from_dict(
             {

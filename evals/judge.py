@@ -64,7 +64,10 @@ def judge_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": ["reason", "score"],
-        "properties": {"reason": {"type": "string"}, "score": {"type": "integer", "enum": [1, 2, 3, 4, 5]}},
+        "properties": {
+            "reason": {"type": "string"},
+            "score": {"type": "integer", "enum": [1, 2, 3, 4, 5]},
+        },
     }
     return {
         "name": "answer_grades",

@@ -171,9 +171,7 @@ def format_table(results: Sequence[CaseResult]) -> str:
         if r.answer is None:
             cells = ["ERROR", *([""] * (len(names) - 1))]
         else:
-            cells = [
-                SKIP if n not in verdicts else PASS if verdicts[n] else FAIL for n in names
-            ]
+            cells = [SKIP if n not in verdicts else PASS if verdicts[n] else FAIL for n in names]
         row = [r.case_id, r.variant, *cells]
         if judged:
             row.append(_judge_cell(r.judge))
@@ -246,21 +244,36 @@ def format_summary(summary: Mapping[str, Mapping[str, Any]]) -> str:
     variants = list(summary)
     metrics: list[tuple[str, list[str]]] = [
         ("answered", [f"{s['answered']}/{s['cases']}" for s in summary.values()]),
-        ("all checks pass", [_share(s["all_checks_passed"], s["answered"]) for s in summary.values()]),
+        (
+            "all checks pass",
+            [_share(s["all_checks_passed"], s["answered"]) for s in summary.values()],
+        ),
     ]
     for name in CHECKS:
         metrics.append(
-            (name, [_share(s["checks"][name]["passed"], s["checks"][name]["ran"]) for s in summary.values()])
+            (
+                name,
+                [
+                    _share(s["checks"][name]["passed"], s["checks"][name]["ran"])
+                    for s in summary.values()
+                ],
+            )
         )
     if any(s["judged"] or s["judge_errors"] for s in summary.values()):
         for name in CRITERIA:
             metrics.append(
-                (f"judge {name} (1-5)", [_number(s["judge_means"][name], 2) for s in summary.values()])
+                (
+                    f"judge {name} (1-5)",
+                    [_number(s["judge_means"][name], 2) for s in summary.values()],
+                )
             )
         metrics.append(("judge errors", [str(s["judge_errors"]) for s in summary.values()]))
     metrics += [
         ("mean prompt tokens", [_number(s["mean_prompt_tokens"]) for s in summary.values()]),
-        ("mean completion tokens", [_number(s["mean_completion_tokens"]) for s in summary.values()]),
+        (
+            "mean completion tokens",
+            [_number(s["mean_completion_tokens"]) for s in summary.values()],
+        ),
         ("mean answer chars", [_number(s["mean_answer_chars"]) for s in summary.values()]),
         ("mean latency s", [_number(s["mean_latency_s"], 1) for s in summary.values()]),
     ]

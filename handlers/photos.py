@@ -8,14 +8,11 @@ from collections.abc import Sequence
 from telegram import Message, Update
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.card_maker import make_cards
 from bot.language import Lang
-from bot.pricing import cost_usd
 from bot.replies import say
 from bot.services import CoordiContext
 from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body
 from handlers.common import is_addressed, lang_of, scope_of, stream_answer, strip_mention
-from storage.keys import ChatScope
 
 
 async def receive_image(update: Update, context: CoordiContext) -> None:
@@ -68,7 +65,9 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
 
     # One vision call per album makes the wardrobe cards; it runs while the answer streams
     # (this answer sees the new pictures themselves; later turns use the cards).
-    analysis = asyncio.create_task(describe_photos(context, scope, result.numbers, lang))
+    analysis = asyncio.create_task(
+        context.services.stylist.describe_photos(scope, result.numbers, lang)
+    )
     try:
         occasion = await context.services.store.occasion(scope)
         if question or occasion:
@@ -85,21 +84,6 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
             )
     finally:
         await analysis
-
-
-async def describe_photos(
-    context: CoordiContext, scope: ChatScope, numbers: tuple[int, ...], lang: Lang
-) -> None:
-    if not numbers:
-        return
-    services = context.services
-    photos = [p for p in await services.store.photos(scope) if p.meta.number in numbers]
-    cards, usage = await make_cards(services.model, photos, lang)
-    await services.store.set_cards(scope, cards)
-    if usage is not None:
-        cost = cost_usd(services.model.model, usage.prompt_tokens, usage.completion_tokens,
-                        services.settings.model_prices)  # fmt: skip
-        await services.ledger.add_usage(scope, usage.prompt_tokens, usage.completion_tokens, cost)
 
 
 def summary(result: IntakeResult, code: Lang) -> str:

@@ -133,3 +133,41 @@ async def test_set_webhook_registers_url_secret_and_allowed_updates(
     assert call.params["url"] == "https://coordi.example/hook"
     assert call.params["secret_token"] == WEBHOOK_SECRET
     assert call.params["allowed_updates"] == ["message", "callback_query"]
+
+
+async def test_terminal_chat_runs_the_same_pipeline(
+    bot_env: dict[str, str], model: FakeOpenAIServer, redis_url: str, tmp_path: Path
+) -> None:
+    from tests.image_files import encode, photo_like
+
+    body, shirt = tmp_path / "body.jpg", tmp_path / "shirt.jpg"
+    body.write_bytes(encode(photo_like((900, 1600)), "JPEG"))
+    shirt.write_bytes(encode(photo_like((1200, 1200)), "JPEG"))
+    env = {key: value for key, value in bot_env.items() if key != "TELEGRAM_BOT_TOKEN"}
+    env["REDIS_URL"] = redis_url
+
+    async def chat(*args: str) -> tuple[int, str, str]:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "chat", *args, env=env, cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        return process.returncode or 0, out.decode(), err.decode()
+
+    model.script("**출근룩**: [2] 셔츠에 슬랙스.")
+    code, out, err = await chat(
+        "--reset", "--photo", str(body), "--photo", str(shirt), "출근룩 추천해줘"
+    )
+    assert code == 0, err
+    assert "[stored photos [1, 2], 2 described]" in out
+    assert "**출근룩**: [2] 셔츠에 슬랙스." in out
+    assert "complete:" in err and "pictures [1, 2]" in err
+    assert len(model.analysis_requests) == 1
+
+    code, out, err = await chat("신발만 바꾸면?")
+    assert code == 0, err
+    follow_up = model.requests[-1]
+    assert follow_up["messages"][-1]["content"] == "신발만 바꾸면?"
+    assert any(m["content"] == "출근룩 추천해줘\n(New photos in this message: [1], [2])"
+               for m in follow_up["messages"][1:-1])  # fmt: skip
+    assert "pictures []" in err

@@ -1,0 +1,7 @@
+"""``python -m evals``: run the eval cases against a model; ``python -m evals recheck REPORT``."""
+
+import sys
+
+from evals.runner import main
+
+sys.exit(main())
