@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.images import make_thumbnail
 from bot.settings import Settings
-from prompts.builder import TurnInput, build_messages, question_text, system_prompt
+from bot.card_maker import analysis_messages
+from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
+from prompts.cards import WardrobeCard
 from prompts.request_tokens import request_tokens
 from storage.chat_store import HistoryMessage, PhotoMeta, StoredPhoto
 
@@ -73,9 +75,27 @@ def stored_photos(settings: Settings) -> list[StoredPhoto]:
     return photos
 
 
-def coordi_requests(settings: Settings, photos: list[StoredPhoto]) -> list[list[dict[str, Any]]]:
+CARDS = {
+    1: WardrobeCard(1, "full_body", name="전신 사진", silhouette="긴 다리, 균형 잡힌 어깨, 일자 실루엣",
+                    color_tone="웜톤, 중간 대비", current_style="캐주얼 니트와 데님"),
+    2: WardrobeCard(2, "item", name="화이트 옥스퍼드 셔츠", category="top", colors=("white",),
+                    material="cotton oxford", fit="regular", formality="business casual", season="all"),
+    3: WardrobeCard(3, "item", name="네이비 울 슬랙스", category="bottom", colors=("navy",),
+                    material="wool", fit="straight", formality="business", season="fall/winter"),
+    4: WardrobeCard(4, "item", name="브라운 페니 로퍼", category="shoes", colors=("brown",),
+                    material="leather", formality="smart casual", season="all"),
+}  # fmt: skip
+
+
+def coordi_requests(
+    settings: Settings, photos: list[StoredPhoto], *, cards: bool, model: str
+) -> list[list[dict[str, Any]]]:
+    """The production builder; with cards, the album's analysis call comes first."""
+    limits = PromptLimits(model=model, detail=settings.image_detail,
+                          history_token_budget=settings.history_token_budget,
+                          max_prompt_tokens=settings.max_prompt_tokens)  # fmt: skip
+    requests = [analysis_messages(photos, "ko")] if cards else []
     history: list[HistoryMessage] = []
-    requests = []
     for turn_number, question in enumerate(QUESTIONS):
         turn = TurnInput(
             lang="ko",
@@ -83,14 +103,9 @@ def coordi_requests(settings: Settings, photos: list[StoredPhoto]) -> list[list[
             photos=photos,
             history=history[-settings.history_max_messages :],
             new_photo_numbers=(1, 2, 3, 4) if turn_number == 0 else (),
+            cards=CARDS if cards else {},
         )
-        requests.append(
-            build_messages(
-                turn,
-                detail=settings.image_detail,
-                history_token_budget=settings.history_token_budget,
-            )
-        )
+        requests.append(build_prompt(turn, limits).messages)
         reply = FIRST_REPLY if turn_number == 0 else FOLLOW_UP_REPLY
         history += [HistoryMessage("user", question_text(turn)), HistoryMessage("assistant", reply)]
     return requests
@@ -98,7 +113,8 @@ def coordi_requests(settings: Settings, photos: list[StoredPhoto]) -> list[list[
 
 def baseline_requests() -> list[list[dict[str, Any]]]:
     """Every turn: system prompt, full history, and all four originals again."""
-    messages: list[dict[str, Any]] = [{"role": "system", "content": system_prompt("ko", None)}]
+    system = system_template("A").replace("{language}", "Korean")
+    messages: list[dict[str, Any]] = [{"role": "system", "content": system}]
     requests = []
     for turn_number, question in enumerate(QUESTIONS):
         parts: list[dict[str, Any]] = [{"type": "text", "text": question}]
@@ -118,36 +134,31 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings(telegram_bot_token="1:bench", _env_file=None)  # type: ignore[call-arg]
     photos = stored_photos(settings)
-    ours, naive = coordi_requests(settings, photos), baseline_requests()
+    naive = baseline_requests()
     rows = []
     for model in (settings.openai_model, "gpt-4o-mini"):
-        coordi = sum(request_tokens(r, model) for r in ours)
         baseline = sum(request_tokens(r, model, image_size=lambda _: ORIGINAL) for r in naive)
         price = INPUT_PRICE.get(model, 0.0) / 1_000_000
-        rows.append(
-            {
-                "model": model,
-                "coordi_tokens": coordi,
-                "baseline_tokens": baseline,
-                "ratio": round(coordi / baseline, 3),
-                "coordi_usd": round(coordi * price, 5),
-                "baseline_usd": round(baseline * price, 5),
-            }
-        )
+        for mode, with_cards in (("thumbnails every turn", False), ("cards", True)):
+            requests = coordi_requests(settings, photos, cards=with_cards, model=model)
+            tokens = sum(request_tokens(r, model) for r in requests)
+            rows.append({"model": model, "mode": mode, "requests": len(requests),
+                         "coordi_tokens": tokens, "baseline_tokens": baseline,
+                         "ratio": round(tokens / baseline, 3),
+                         "coordi_usd": round(tokens * price, 5),
+                         "baseline_usd": round(baseline * price, 5)})  # fmt: skip
     thumb_bytes = [len(p.jpeg) for p in photos]
     if args.json:
         print(json.dumps({"rows": rows, "thumbnail_bytes": thumb_bytes}, indent=2))
         return
-    print(f"6 turns, 4 photos ({ORIGINAL[0]}x{ORIGINAL[1]} originals), "
-          f"thumbnails {settings.image_long_side}/{settings.clothing_long_side}px detail={settings.image_detail}: "
-          f"{', '.join(f'{p.meta.width}x{p.meta.height}' for p in photos)}, "
-          f"{sum(thumb_bytes) // len(thumb_bytes)} bytes each on average")  # fmt: skip
-    print(
-        f"{'model':<14}{'coordi tok':>12}{'baseline tok':>14}{'ratio':>8}{'coordi $':>11}{'baseline $':>12}"
-    )
-    for row in rows:
-        print(f"{row['model']:<14}{row['coordi_tokens']:>12}{row['baseline_tokens']:>14}"
-              f"{row['ratio']:>8}{row['coordi_usd']:>11}{row['baseline_usd']:>12}")  # fmt: skip
+    print(f"6 turns, 4 photos ({ORIGINAL[0]}x{ORIGINAL[1]} originals), thumbnails "
+          f"{settings.image_long_side}/{settings.clothing_long_side}px detail={settings.image_detail}: "
+          f"{', '.join(f'{p.meta.width}x{p.meta.height}' for p in photos)}")  # fmt: skip
+    header = f"{'model':<14}{'mode':<23}{'calls':>6}{'coordi tok':>12}{'baseline tok':>14}{'ratio':>8}{'coordi $':>10}{'baseline $':>12}"
+    print(header)
+    for r in rows:
+        print(f"{r['model']:<14}{r['mode']:<23}{r['requests']:>6}{r['coordi_tokens']:>12}"
+              f"{r['baseline_tokens']:>14}{r['ratio']:>8}{r['coordi_usd']:>10}{r['baseline_usd']:>12}")  # fmt: skip
 
 
 if __name__ == "__main__":
