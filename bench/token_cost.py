@@ -21,9 +21,9 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.card_maker import analysis_messages
 from bot.images import make_thumbnail
 from bot.settings import Settings
-from bot.card_maker import analysis_messages
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
 from prompts.cards import WardrobeCard
 from prompts.request_tokens import request_tokens
