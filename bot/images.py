@@ -197,9 +197,13 @@ def _open_checked(data: bytes, *, max_pixels: int, min_side: int) -> Image.Image
 
 def _render(img: Image.Image, long_side: int) -> Image.Image:
     # Animated GIF/WebP/APNG: open() leaves us on frame 0, and nothing below seeks further.
+    stored_size = img.size
+    box = None  # the part of the decoded bitmap that covers the stored image exactly
     if img.format in ("JPEG", "MPO"):
         # Must happen before load(): libjpeg then decodes at 1/2, 1/4 or 1/8 scale directly.
-        img.draft("RGB", jpeg_draft_size(img.size, long_side))
+        drafted = img.draft("RGB", jpeg_draft_size(stored_size, long_side))
+        if drafted is not None:
+            box = drafted[1]
     img.load()
     method = _ORIENTATION_TRANSPOSE.get(_exif_orientation(img))
 
@@ -209,10 +213,11 @@ def _render(img: Image.Image, long_side: int) -> Image.Image:
     elif img.mode not in ("RGB", "L"):
         img = img.convert("RGB")
 
-    # thumbnail() never upscales and keeps both sides <= long_side. The box is square, so
-    # resizing before rotating gives the same size as after.
-    img.thumbnail((long_side, long_side), Image.Resampling.LANCZOS, reducing_gap=_REDUCING_GAP)
-    # Orientation last: we rotate the thumbnail, not the decoded bitmap.
+    size = _fit(stored_size, long_side)
+    if size != img.size:
+        img = img.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=_REDUCING_GAP)
+    # Orientation last, so we rotate the thumbnail rather than the decoded bitmap. _fit is
+    # symmetric, so the size is the same as if we had rotated first.
     if method is not None:
         img = img.transpose(method)
 
@@ -222,6 +227,15 @@ def _render(img: Image.Image, long_side: int) -> Image.Image:
         background.paste(img, mask=img.getchannel("A"))
         return background
     return img.convert("RGB") if img.mode != "RGB" else img
+
+
+def _fit(size: tuple[int, int], long_side: int) -> tuple[int, int]:
+    """Aspect-preserving size with the long side at most long_side; never upscales."""
+    w, h = size
+    scale = long_side / max(w, h)
+    if scale >= 1:
+        return size
+    return max(1, round(w * scale)), max(1, round(h * scale))
 
 
 def _exif_orientation(img: Image.Image) -> int:

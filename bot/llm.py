@@ -41,7 +41,7 @@ class ModelStream:
             stream = await self._client.openai.chat.completions.create(
                 model=self._client.model,
                 messages=self._messages,  # type: ignore[arg-type]
-                max_tokens=self._client.max_tokens,
+                **self._client.token_limit(),
                 stream=True,
                 stream_options={"include_usage": True},
             )  # type: ignore[call-overload]
@@ -73,7 +73,11 @@ class ModelClient:
         timeout: float,
         max_retries: int,
         max_tokens: int,
+        token_param: str = "auto",
     ) -> None:
+        if token_param == "auto":
+            token_param = "max_completion_tokens" if base_url is None else "max_tokens"
+        self._token_param = token_param
         self.model = model
         self.max_tokens = max_tokens
         self.openai = openai.AsyncOpenAI(
@@ -84,6 +88,10 @@ class ModelClient:
             timeout=openai.Timeout(timeout, connect=10.0),
             max_retries=max_retries,
         )
+
+    def token_limit(self) -> dict[str, int]:
+        # OpenAI's newer models refuse max_tokens; many compatible servers know only it.
+        return {self._token_param: self.max_tokens}
 
     def stream(self, messages: list[dict[str, Any]]) -> ModelStream:
         return ModelStream(self, messages)
@@ -114,9 +122,9 @@ class ModelClient:
             response = await self.openai.chat.completions.create(
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
-                max_tokens=self.max_tokens,
+                **self.token_limit(),
                 **extra,
-            )
+            )  # type: ignore[call-overload]
         except openai.APIError as exc:
             raise _model_error(exc) from exc
         usage = None

@@ -137,6 +137,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The answer was cut off. Send the question again to retry.",
     },
     "stopped": {"ko": "⏹ 답변을 멈췄어요.", "en": "⏹ Stopped."},
+    "shutdown_cut": {
+        "ko": "서버 재시작으로 답변이 여기서 끊겼어요. 같은 질문을 다시 보내 주세요.",
+        "en": "A server restart cut this answer short. Please send the question again.",
+    },
     "stop_done": {"ko": "멈췄어요", "en": "Stopped"},
     "nothing_to_stop": {
         "ko": "진행 중인 답변이 없어요.",

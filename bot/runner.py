@@ -10,10 +10,16 @@ from collections.abc import Iterator
 
 from aiohttp import web
 
-from bot.app import ALLOWED_UPDATES, build_application, start_application, stop_application
+from bot.app import (
+    ALLOWED_UPDATES,
+    CoordiApplication,
+    build_application,
+    start_application,
+    stop_application,
+)
 from bot.embedded_redis import EmbeddedRedis
 from bot.settings import Settings
-from bot.webhook import make_web_app
+from bot.webhook import DRAINING_KEY, make_web_app
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +60,8 @@ async def serve_webhook(settings: Settings, redis_url: str) -> None:
     application = build_application(settings, redis_url, with_updater=False)
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     await start_application(application)
-    runner = web.AppRunner(make_web_app(application, settings.webhook_path, secret))
+    web_app = make_web_app(application, settings.webhook_path, secret)
+    runner = web.AppRunner(web_app)
     await runner.setup()
     await web.TCPSite(runner, "0.0.0.0", settings.port).start()
     log.info("Serving the webhook on port %s at %s", settings.port, settings.webhook_path)
@@ -64,10 +71,21 @@ async def serve_webhook(settings: Settings, redis_url: str) -> None:
         loop.add_signal_handler(sig, stopping.set)
     try:
         await stopping.wait()
+        await drain(application, web_app, settings.shutdown_grace_seconds)
     finally:
-        log.info("Stopping")
         await runner.cleanup()
         await stop_application(application)
+
+
+async def drain(application: CoordiApplication, web_app: web.Application, grace: float) -> None:
+    """Stop taking updates, let running answers finish, then end the rest with a note."""
+    web_app[DRAINING_KEY].set()  # new updates get 503: Telegram retries them elsewhere
+    running = application.bot_data.services.running
+    log.info("Stopping: waiting up to %.0f s for %d running answers", grace, len(running))
+    if not await running.wait_idle(grace):
+        cut = running.stop_all("shutdown")
+        log.warning("Grace period over: %d answers finalised with a note", cut)
+        await running.wait_idle(10)
 
 
 async def set_webhook(settings: Settings) -> None:

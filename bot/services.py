@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
-from telegram import Message
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.albums import AlbumCollector
-from bot.chat_locks import ChatLocks
 from bot.llm import ModelClient
 from bot.pacing import TelegramPacer
 from bot.settings import Settings
@@ -18,6 +15,7 @@ from bot.turns import Stylist
 from bot.wardrobe import WardrobeIntake
 from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
+from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
 
 
@@ -29,8 +27,10 @@ class Services:
     ledger: Ledger
     model: ModelClient
     stylist: Stylist
-    albums: AlbumCollector[Message]
-    locks: ChatLocks
+    albums: RedisAlbums
+    # A fair per-chat queue across workers: a chat's turns run one at a time, in order.
+    locks: ChatQueue
+    updates: UpdateLog
     pacer: TelegramPacer
     running: RunningAnswers
     intake: WardrobeIntake
@@ -52,6 +52,7 @@ class Services:
             timeout=settings.openai_timeout,
             max_retries=settings.openai_max_retries,
             max_tokens=settings.max_answer_tokens,
+            token_param=settings.openai_token_param,
         )
         ledger = Ledger(redis)
         limits = PromptLimits(
@@ -75,8 +76,9 @@ class Services:
             ledger=ledger,
             model=model,
             stylist=stylist,
-            albums=AlbumCollector(settings.album_quiet_seconds),
-            locks=ChatLocks(),
+            albums=RedisAlbums(redis, settings.album_quiet_seconds),
+            locks=ChatQueue(redis),
+            updates=UpdateLog(redis),
             pacer=TelegramPacer(settings.telegram_rate_per_second, burst=settings.telegram_burst),
             running=RunningAnswers(),
             intake=WardrobeIntake(

@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     # The SDK's own retries with backoff for 429 and 5xx before the first token.
     openai_max_retries: int = Field(default=2, ge=0, le=10)
     max_answer_tokens: int = Field(default=1200, ge=100)
+    # auto: max_completion_tokens for OpenAI itself, max_tokens for other servers.
+    openai_token_param: Literal["auto", "max_tokens", "max_completion_tokens"] = "auto"
     # A request estimated above this is trimmed (oldest history, then pictures) before sending.
     max_prompt_tokens: int = Field(default=12000, ge=1000)
     # USD per 1M tokens (input, output) by model-name prefix, as JSON.
@@ -44,6 +46,8 @@ class Settings(BaseSettings):
     webhook_url: HttpUrl | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
+    # On SIGTERM: how long running answers may take before they are cut with a note.
+    shutdown_grace_seconds: float = Field(default=20.0, ge=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # Everything of a chat expires after this long without activity (personal data).

@@ -14,11 +14,13 @@ from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from bot import metrics
 from bot.card_maker import make_cards
 from bot.language import Lang
 from bot.llm import ModelClient, ModelError, Usage
 from bot.pricing import cost_usd
 from bot.replies import say
+from bot.stopping import StopSignal
 from bot.streaming import StreamController, StreamSink
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text
 from prompts.text_tokens import count_text_tokens
@@ -99,7 +101,7 @@ class Stylist:
         question: str | None,
         new_photo_numbers: Sequence[int] = (),
         edit_interval: float,
-        stop: asyncio.Event | None = None,
+        stop: StopSignal | None = None,
     ) -> TurnOutcome:
         started = time.monotonic()
         store = self.store
@@ -136,6 +138,13 @@ class Stylist:
                 total_ms=(time.monotonic() - started) * 1000,
                 status=status,
             )
+            metrics.ANSWERS.labels(status, turn.variant).inc()
+            metrics.TOKENS.labels("prompt").inc(usage.prompt_tokens)
+            metrics.TOKENS.labels("completion").inc(usage.completion_tokens)
+            metrics.COST.inc(cost)
+            metrics.ANSWER_TIME.observe(record.total_ms / 1000)
+            if record.first_text_ms is not None:
+                metrics.FIRST_TEXT.observe(record.first_text_ms / 1000)
             answer_id = await self.ledger.record_answer(record)
             await self.ledger.add_usage(
                 scope, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
@@ -147,12 +156,17 @@ class Stylist:
             text = await _run_until_stopped(controller, stream, stop)
         except AnswerStopped:
             outcome = await settle("stopped", controller.text)
-            await controller.finish(note=say("stopped", lang))
+            # A restart that cannot wait for the answer says so, so the user can ask again.
+            reason = stop.reason if stop is not None else "user"
+            await controller.finish(
+                note=say("stopped" if reason == "user" else "shutdown_cut", lang)
+            )
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
             await store.append_history(scope, user_message, stopped)
             return outcome
         except ModelError as exc:
             log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
+            metrics.MODEL_ERRORS.labels(exc.kind).inc()
             if not controller.text.strip():
                 await sink.fail(
                     say("model_busy" if exc.kind == "rate_limited" else "model_down", lang)

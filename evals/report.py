@@ -59,6 +59,7 @@ class CaseResult:
     checks: list[CheckResult] = field(default_factory=list)
     skipped_checks: tuple[str, ...] = ()
     judge: JudgeResult | None = None
+    notes: list[str] = field(default_factory=list)  # things worth a look, not failures
 
     @property
     def key(self) -> str:
@@ -93,6 +94,7 @@ class CaseResult:
             ],
             "skipped_checks": list(self.skipped_checks),
             "judge": self.judge.to_dict() if self.judge else None,
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -118,6 +120,7 @@ class CaseResult:
             ],
             skipped_checks=tuple(data.get("skipped_checks") or ()),
             judge=JudgeResult.from_dict(data["judge"]) if data.get("judge") else None,
+            notes=[str(note) for note in data.get("notes") or ()],
         )
 
 
@@ -188,6 +191,7 @@ def format_table(results: Sequence[CaseResult]) -> str:
         )
         if r.judge is not None and r.judge.error:
             lines.append(f"  ! {r.case_id} {r.variant} judge: {r.judge.error}")
+        lines.extend(f"  ~ {r.case_id} {r.variant} {note}" for note in r.notes)
     return "\n".join(lines)
 
 

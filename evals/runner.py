@@ -117,15 +117,23 @@ class RunConfig:
 async def _answer(
     client: ModelClient, case: EvalCase, variant: str, config: RunConfig
 ) -> CaseResult:
-    built = build_request(case, variant, config.model)
-    result = CaseResult(
-        case_id=case.id,
-        variant=variant,
-        model=config.model,
-        estimated_prompt_tokens=built.estimated_tokens,
-        images=built.images,
-        dropped_messages=built.dropped_messages,
-    )
+    result = CaseResult(case_id=case.id, variant=variant, model=config.model)
+    try:
+        built = build_request(case, variant, config.model)
+    except Exception as exc:  # a case the builder cannot handle must not end the run
+        result.error = f"building the request failed: {type(exc).__name__}: {exc}"
+        return check_answer(result, case)
+    result.estimated_prompt_tokens = built.estimated_tokens
+    result.images = built.images
+    result.dropped_messages = built.dropped_messages
+    placeholders = [n for n in built.images if n not in case.images]
+    if placeholders:
+        numbers = ", ".join(f"[{n}]" for n in placeholders)
+        result.notes.append(
+            f"placeholder pictures attached for {numbers}: the question asks about looks"
+        )
+    if built.dropped_messages:
+        result.notes.append(f"{built.dropped_messages} history messages trimmed to fit the budget")
     pieces: list[str] = []
     stream = client.stream(built.messages)
     started = time.monotonic()
@@ -227,12 +235,12 @@ def prompt_fingerprints(variants: Sequence[str]) -> dict[str, dict[str, str]]:
 
 def recheck(
     report: dict[str, Any], cases_dir: Path | None = None
-) -> tuple[list[CaseResult], list[str]]:
+) -> tuple[list[CaseResult], list[str], list[EvalCase]]:
     """Re-run the deterministic checks on a report's saved answers, offline.
 
     Cases come from the report's own copies, or from ``cases_dir`` when given (to apply
-    edited check settings). Returns the rechecked results and one line per verdict that
-    differs from the saved one.
+    edited check settings). Returns the rechecked results, one line per verdict that
+    differs from the saved one, and the cases used.
     """
     if cases_dir is not None:
         by_id = {case.id: case for case in load_cases(cases_dir)}
@@ -257,7 +265,8 @@ def recheck(
                     f"{_verdict(before.get(name))} -> {_verdict(after.get(name))}"
                 )
         results.append(fresh)
-    return results, changes
+    used = {r.case_id for r in results}
+    return results, changes, [case for case_id, case in by_id.items() if case_id in used]
 
 
 def _verdict(passed: bool | None) -> str:
@@ -416,18 +425,12 @@ def _recheck_main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     try:
         report = read_report(args.report)
-        results, changes = recheck(report, args.cases_dir)
+        results, changes, cases = recheck(report, args.cases_dir)
     except (OSError, ValueError, KeyError) as exc:
         parser.error(str(exc))
-    cases = (
-        load_cases(args.cases_dir)
-        if args.cases_dir
-        else [case_from_dict(raw) for raw in report["cases"].values()]
-    )
-    used = {r.case_id for r in results}
     new_report = build_report(
         results=results,
-        cases=[case for case in cases if case.id in used],
+        cases=cases,
         meta={
             key: value
             for key, value in report.items()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import Message, Update
 from telegram.ext import Application, MessageHandler, filters
 
+from bot import metrics
 from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
@@ -21,11 +22,16 @@ async def receive_image(update: Update, context: CoordiContext) -> None:
         return
     services = context.services
     if message.media_group_id:
-        key = (message.chat_id, message.media_group_id)
-        album = await services.albums.collect(key, message)
+        # Parts may reach different workers; Redis gathers them for exactly one of them.
+        album = await services.albums.collect(
+            scope_of(message), message.media_group_id, update.to_dict()
+        )
         if album is None:
             return  # another part of the album answers for all of them
-        parts: Sequence[Message] = sorted(album, key=lambda part: part.message_id)
+        messages = [Update.de_json(part, context.bot).effective_message for part in album]
+        parts: Sequence[Message] = sorted(
+            (m for m in messages if m is not None), key=lambda part: part.message_id
+        )
     else:
         parts = [message]
     await handle_turn(parts, context)
@@ -49,6 +55,7 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
         (rejected if isinstance(found, str) else images).append(found)  # type: ignore[arg-type]
 
     scope = scope_of(first)
+    metrics.ALBUM_SIZE.observe(len(parts))
     result = await context.services.intake.take_in(
         bot, scope, images, body_hint=marks_full_body(caption)
     )

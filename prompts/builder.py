@@ -30,8 +30,8 @@ Message = dict[str, Any]
 VARIANT_FILES = {"A": "system.md", "B": "system.b.md"}
 # A question about how something looks needs the picture, not only its card.
 _VISUAL = re.compile(
-    r"색|컬러|무늬|패턴|디테일|사진|보여|봐\s?줘|핏|소재|질감|어때|"
-    r"colou?r|pattern|detail|photo|picture|look at|see|texture|fabric|\bfit\b|how does",
+    r"색|컬러|무늬|패턴|디테일|사진\s?(속|에서|보고|봐)|보여|봐\s?줘|핏이|소재|질감|"
+    r"colou?r|pattern|detail|\bphotos?\b|picture|look at|\bsee\b|texture|fabric|\bfit\b",
     re.IGNORECASE,
 )
 
@@ -67,8 +67,9 @@ class BuiltPrompt:
 
 @cache
 def system_template(variant: str = "A") -> str:
-    name = VARIANT_FILES.get(variant, VARIANT_FILES["A"])
-    return resources.files("prompts").joinpath(name).read_text(encoding="utf-8")
+    if variant not in VARIANT_FILES:
+        raise ValueError(f"unknown prompt variant {variant!r}; known: {sorted(VARIANT_FILES)}")
+    return resources.files("prompts").joinpath(VARIANT_FILES[variant]).read_text(encoding="utf-8")
 
 
 def wardrobe_lines(photos: Sequence[StoredPhoto], cards: Mapping[int, WardrobeCard]) -> list[str]:
@@ -80,6 +81,9 @@ def wardrobe_lines(photos: Sequence[StoredPhoto], cards: Mapping[int, WardrobeCa
         else:
             label = ROLE_LABELS.get(photo.meta.role, photo.meta.role)
             lines.append(f"[{photo.meta.number}] {label} (picture attached to the question)")
+    stored = {photo.meta.number for photo in photos}
+    # Cards alone (evaluation cases) describe items without stored pictures.
+    lines += [cards[n].describe() for n in sorted(cards) if n not in stored]
     return lines
 
 

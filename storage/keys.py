@@ -76,6 +76,44 @@ def fixed_keys(scope: ChatScope) -> list[str]:
     ]
 
 
+def album(scope: ChatScope, media_group_id: str) -> str:
+    """List: the parts (update JSON) of an album still arriving."""
+    return f"{scope.base}:album:{media_group_id}"
+
+
+def chat_queue(scope: ChatScope) -> str:
+    """Hash: the chat's turn queue (next ticket, ticket being served, stall time)."""
+    return f"{scope.base}:queue"
+
+
+def chat_lease(scope: ChatScope) -> str:
+    """String with a TTL: the ticket whose turn is running; expires if its worker dies."""
+    return f"{scope.base}:lease"
+
+
+def chat_pause(chat_id: int) -> str:
+    """String with a TTL: Telegram asked us to wait before writing to this chat again."""
+    return f"{PREFIX}:{{c:{chat_id}}}:pause"
+
+
+def seen_update(update_id: int) -> str:
+    """Marker that an update id was taken by a worker (duplicate deliveries are dropped)."""
+    return f"{PREFIX}:{{u:{update_id % 1024}}}:seen:{update_id}"
+
+
+def user_counter(user_id: int, name: str, window: str) -> str:
+    """Counter of a user's turns, photos or tokens in one time window."""
+    return f"{PREFIX}:{{user:{user_id}}}:{name}:{window}"
+
+
+def chat_counter(chat_id: int, name: str, window: str) -> str:
+    """Counter of a chat's turns in one time window."""
+    return f"{PREFIX}:{{c:{chat_id}}}:{name}:{window}"
+
+
+TELEGRAM_BUCKET = f"{PREFIX}:{{telegram}}:bucket"
+
+
 # Keys across chats (answers, feedback, statistics) share their own hash tag.
 STATS = f"{PREFIX}:{{stats}}"
 

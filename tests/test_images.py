@@ -217,6 +217,19 @@ def test_orientation_applied_to_the_small_image(
     assert (thumb.width, thumb.height) == (384, 512)
 
 
+@pytest.mark.parametrize("stored", [(802, 65), (1000, 65), (4000, 3000), (1281, 961)])
+def test_rotated_photo_gets_the_size_of_the_upright_one(stored: tuple[int, int]) -> None:
+    """Orientation is applied after resizing; the size must not depend on that order."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    rotated = encode(Image.new("RGB", stored, BLUE), "JPEG", exif=exif)
+    upright = encode(Image.new("RGB", stored[::-1], BLUE), "JPEG")
+    for side in (512, 100):
+        a, b = make_thumbnail(rotated, long_side=side), make_thumbnail(upright, long_side=side)
+        assert (a.width, a.height) == (b.width, b.height)
+        assert max(a.width, a.height) == side
+
+
 def test_png_alpha_composited_on_white() -> None:
     img = Image.new("RGBA", (200, 200), (0, 0, 0, 0))  # transparent *black*: must not show
     img.paste((255, 0, 0, 255), (100, 0, 200, 200))
