@@ -35,11 +35,12 @@ class ModelStream:
         self._client = client
         self._messages = messages
         self.usage: Usage | None = None
+        self.model = client.model  # the model that actually answered
 
-    async def __aiter__(self) -> AsyncIterator[str]:
+    async def _open(self, model: str) -> Any:
         try:
-            stream = await self._client.openai.chat.completions.create(
-                model=self._client.model,
+            return await self._client.openai.chat.completions.create(
+                model=model,
                 messages=self._messages,  # type: ignore[arg-type]
                 **self._client.token_limit(),
                 stream=True,
@@ -47,6 +48,18 @@ class ModelStream:
             )  # type: ignore[call-overload]
         except openai.APIError as exc:
             raise _model_error(exc) from exc
+
+    async def __aiter__(self) -> AsyncIterator[str]:
+        try:
+            stream = await self._open(self.model)
+        except ModelError as exc:
+            # The SDK already retried 429/5xx with backoff; a configured fallback goes next.
+            fallback = self._client.fallback_model
+            if fallback is None or exc.kind == "bad_request":
+                raise
+            log.warning("Model %s failed (%s); trying fallback %s", self.model, exc.kind, fallback)
+            self.model = fallback
+            stream = await self._open(fallback)
         try:
             async for chunk in stream:
                 if chunk.usage is not None:
@@ -74,7 +87,9 @@ class ModelClient:
         max_retries: int,
         max_tokens: int,
         token_param: str = "auto",
+        fallback_model: str | None = None,
     ) -> None:
+        self.fallback_model = fallback_model
         if token_param == "auto":
             token_param = "max_completion_tokens" if base_url is None else "max_tokens"
         self._token_param = token_param

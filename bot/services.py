@@ -8,7 +8,6 @@ from redis.asyncio import Redis
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.llm import ModelClient
-from bot.pacing import TelegramPacer
 from bot.settings import Settings
 from bot.stopping import RunningAnswers
 from bot.turns import Stylist
@@ -17,6 +16,7 @@ from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
+from storage.telegram_budget import TelegramBudget
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Services:
     # A fair per-chat queue across workers: a chat's turns run one at a time, in order.
     locks: ChatQueue
     updates: UpdateLog
-    pacer: TelegramPacer
+    pacer: TelegramBudget
     running: RunningAnswers
     intake: WardrobeIntake
 
@@ -53,6 +53,7 @@ class Services:
             max_retries=settings.openai_max_retries,
             max_tokens=settings.max_answer_tokens,
             token_param=settings.openai_token_param,
+            fallback_model=settings.openai_fallback_model,
         )
         ledger = Ledger(redis)
         limits = PromptLimits(
@@ -79,7 +80,7 @@ class Services:
             albums=RedisAlbums(redis, settings.album_quiet_seconds),
             locks=ChatQueue(redis),
             updates=UpdateLog(redis),
-            pacer=TelegramPacer(settings.telegram_rate_per_second, burst=settings.telegram_burst),
+            pacer=TelegramBudget(redis, settings.telegram_rate_per_second, settings.telegram_burst),
             running=RunningAnswers(),
             intake=WardrobeIntake(
                 store,

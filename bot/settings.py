@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr = SecretStr("")
     openai_base_url: HttpUrl | None = None
     openai_model: str = "gpt-4.1-mini"
+    # Tried when the model still fails after the SDK's retries (429, 5xx, timeouts).
+    openai_fallback_model: str | None = None
     # Seconds without a new token before a stream counts as stalled.
     openai_timeout: float = Field(default=60.0, gt=0)
     # The SDK's own retries with backoff for 429 and 5xx before the first token.

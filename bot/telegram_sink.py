@@ -20,9 +20,9 @@ from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
-from bot.pacing import TelegramPacer
 from bot.rendering import MESSAGE_LIMIT, render, split_point, utf16_len
 from bot.streaming import RetryLater
+from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class TelegramAnswer:
         reply_to: int | None = None,
         stop_button: InlineKeyboardMarkup | None = None,
         feedback_buttons: Callable[[str], InlineKeyboardMarkup] | None = None,
-        pacer: TelegramPacer | None = None,
+        pacer: TelegramBudget | None = None,
         use_draft: bool = False,
         limit: int = MESSAGE_LIMIT,
     ) -> None:
@@ -129,7 +129,10 @@ class TelegramAnswer:
         try:
             await self._deliver(text, entities, markup, final=final)
         except RetryAfter as exc:
-            raise RetryLater(_seconds(exc.retry_after)) from exc
+            seconds = _seconds(exc.retry_after)
+            if self._pacer is not None:
+                await self._pacer.pause_chat(self._chat_id, seconds)
+            raise RetryLater(seconds) from exc
         except BadRequest as exc:
             lowered = exc.message.lower()
             if "not modified" in lowered:
@@ -144,9 +147,13 @@ class TelegramAnswer:
     async def _pace(self, *, optional: bool) -> None:
         if self._pacer is None:
             return
-        if not optional:
-            await self._pacer.acquire()
-        elif not self._pacer.try_acquire(reserve=1):
+        paused = await self._pacer.chat_paused_for(self._chat_id)
+        if paused > 0:
+            # Another worker (or an earlier call) was told to wait for this chat.
+            if optional:
+                raise RetryLater(paused)
+            await asyncio.sleep(paused)
+        if not await self._pacer.take(optional=optional):
             # The next partial update will carry this text too.
             raise RetryLater(self._pacer.seconds_per_call)
 

@@ -125,12 +125,12 @@ class Stylist:
             # Tokens are billed even for a cut answer; estimate when usage never arrived.
             usage = stream.usage or Usage(prompt.estimated_tokens, count_text_tokens(text))
             cost = cost_usd(
-                self.model.model, usage.prompt_tokens, usage.completion_tokens, self._prices
+                stream.model, usage.prompt_tokens, usage.completion_tokens, self._prices
             )
             first = controller.first_shown_at
             record = AnswerRecord(
                 variant=turn.variant,
-                model=self.model.model,
+                model=stream.model,
                 prompt_tokens=usage.prompt_tokens,
                 completion_tokens=usage.completion_tokens,
                 cost_usd=cost,

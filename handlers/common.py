@@ -137,7 +137,7 @@ async def send_board(
         )
         if board is None:
             return
-        await context.services.pacer.acquire()
+        await context.services.pacer.take(optional=False)
         await context.bot.send_photo(
             message.chat_id, board.jpeg, caption=board.caption, message_thread_id=scope.thread_id
         )

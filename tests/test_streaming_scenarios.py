@@ -240,3 +240,36 @@ async def test_a_paused_chat_does_not_slow_another_chat(
         return max(c.at for c in telegram.calls if c.params.get("chat_id") == chat)
 
     assert finished_at(other) < finished_at(CHAT)
+
+
+async def test_a_failing_model_falls_back_to_the_configured_one(
+    start_worker: StartWorker,
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    worker = await start_worker(openai_fallback_model="gpt-4o-mini")
+    model.script("", status=503)
+    model.script(REPLY)
+    await worker.send(updates.text(CHAT, "추천해줘"))
+    await worker.idle()
+    assert [r["model"] for r in model.requests] == ["gpt-4.1-mini", "gpt-4o-mini"]
+    assert bot_texts(telegram, CHAT) == [rendered(REPLY)]
+    [stats] = [s for s in await worker.services.ledger.variant_stats() if s.answers]
+    assert stats.answers == 1
+
+
+async def test_model_retries_with_backoff_before_giving_up(
+    start_worker: StartWorker,
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    worker = await start_worker(openai_max_retries=2)
+    model.script("", status=429)
+    model.script("", status=500)
+    model.script(REPLY)
+    await worker.send(updates.text(CHAT, "추천해줘"))
+    await worker.idle(timeout=20)
+    assert len(model.requests) == 3, "two retries, then the answer"
+    assert bot_texts(telegram, CHAT) == [rendered(REPLY)]
