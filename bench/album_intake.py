@@ -113,7 +113,11 @@ def peak_rss_mb(pid: int) -> float:
 
 async def worker_memory(redis_url: str, tmp: Path, *, as_files: bool) -> tuple[float, float]:
     async with FakeTelegramServer(token=TOKEN) as telegram, FakeOpenAIServer() as model:
-        updates = UpdateFactory(bot_username=telegram.bot_username, bot_id=telegram.bot_id)
+        # Update ids must be new to the shared Redis, or the worker drops them as duplicates.
+        first_id = 100_000 + (50_000 if as_files else 0)
+        updates = UpdateFactory(
+            bot_username=telegram.bot_username, bot_id=telegram.bot_id, first_update_id=first_id
+        )
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]

@@ -46,7 +46,12 @@ def global_violations(telegram: FakeTelegramServer) -> int:
 
 async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[str, object]:
     async with FakeTelegramServer(token=TOKEN) as telegram, FakeOpenAIServer() as model:
-        updates = UpdateFactory(bot_username=telegram.bot_username, bot_id=telegram.bot_id)
+        # Update ids must be new to the shared Redis, or workers drop them as duplicates.
+        updates = UpdateFactory(
+            bot_username=telegram.bot_username,
+            bot_id=telegram.bot_id,
+            first_update_id=1 + chats * 1000 + (500_000 if group else 0),
+        )
         settings = Settings(  # type: ignore[call-arg]
             _env_file=None,
             telegram_bot_token=TOKEN,
@@ -113,7 +118,7 @@ async def main(chat_counts: list[int]) -> None:
         redis.start()
         try:
             print(f"model: {TOKENS} tokens at {TOKEN_RATE:.0f}/s after {FIRST_TOKEN_DELAY}s; "
-                  "intervals: private 1.0 s, group 3.2 s; pacing 20 calls/s, bursts of 8, per worker")  # fmt: skip
+                  "intervals: private 1.0 s, group 3.2 s; shared Telegram budget 20 calls/s, bursts of 8")  # fmt: skip
             header = (
                 "chat",
                 "chats",

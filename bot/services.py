@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.llm import ModelClient
@@ -38,7 +38,15 @@ class Services:
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
         # Creating the clients opens no connection; that happens on first use.
-        redis = Redis.from_url(redis_url, health_check_interval=30, socket_connect_timeout=5)
+        # A blocking pool: under load a command waits for a free connection instead of failing.
+        pool = BlockingConnectionPool.from_url(
+            redis_url,
+            max_connections=settings.redis_max_connections,
+            timeout=10,
+            health_check_interval=30,
+            socket_connect_timeout=5,
+        )
+        redis = Redis.from_pool(pool)
         store = ChatStore(
             redis,
             ttl_seconds=settings.chat_ttl_seconds,

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     admin_user_ids: list[int] = Field(default_factory=list)
 
     redis_url: str | None = None
+    # Connections per worker; commands wait for a free one rather than fail.
+    redis_max_connections: int = Field(default=64, ge=4)
     # Where the embedded redis-server keeps its data when REDIS_URL is unset.
     redis_data_dir: str = "data/redis"
 

@@ -43,6 +43,7 @@ class TelegramBudget:
         self._burst = burst
         self._take = redis.register_script(_TAKE)
         self._local = TelegramPacer(rate, burst)
+        self._mandatory = asyncio.Lock()
 
     @property
     def seconds_per_call(self) -> float:
@@ -51,7 +52,15 @@ class TelegramBudget:
     async def take(self, *, optional: bool) -> bool:
         """A call may go out now. Optional calls leave one token for mandatory ones and
         return False instead of waiting; mandatory calls wait their turn."""
-        reserve = 1 if optional else 0
+        if optional:
+            return await self._take_once(reserve=1)
+        # Mandatory calls of this worker queue up here, first come first served, so only
+        # one of them at a time asks Redis instead of all of them polling at once.
+        async with self._mandatory:
+            return await self._take_once(reserve=0)
+
+    async def _take_once(self, *, reserve: int) -> bool:
+        optional = reserve > 0
         while True:
             try:
                 wait_ms = int(
@@ -59,8 +68,10 @@ class TelegramBudget:
                         keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, reserve]
                     )
                 )
-            except RedisError:
-                log.warning("Shared Telegram budget unavailable; pacing this worker alone")
+            except RedisError as exc:
+                log.warning(
+                    "Shared Telegram budget unavailable (%s); pacing this worker alone", exc
+                )
                 if optional:
                     return self._local.try_acquire(reserve=1)
                 await self._local.acquire()
