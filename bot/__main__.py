@@ -6,7 +6,8 @@ import asyncio
 import os
 import sys
 
-from bot.runner import configure_logging, run, set_webhook
+from bot.logs import configure_logging
+from bot.runner import run, set_webhook
 from bot.settings import load_settings
 
 USAGE = "usage: python -m bot [run | set-webhook | chat --photo FILE ... QUESTION]"
@@ -24,10 +25,10 @@ def main(argv: list[str]) -> int:
         settings = load_settings(
             telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN") or "0:terminal-chat"
         )
-        configure_logging("WARNING")
+        configure_logging("WARNING", "text")
         return run_chat(settings, argv[1:])
     settings = load_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     if command == "set-webhook":
         asyncio.run(set_webhook(settings))
     else:

@@ -141,6 +141,30 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "ko": "서버 재시작으로 답변이 여기서 끊겼어요. 같은 질문을 다시 보내 주세요.",
         "en": "A server restart cut this answer short. Please send the question again.",
     },
+    "limit_turns_user": {
+        "ko": "질문이 너무 빨라요. {wait} 뒤에 다시 물어봐 주세요.",
+        "en": "That's a lot of questions at once. Please ask again in {wait}.",
+    },
+    "limit_turns_chat": {
+        "ko": "이 대화방에서 요청이 너무 많아요. {wait} 뒤에 다시 해 주세요.",
+        "en": "This chat is asking a lot right now. Please try again in {wait}.",
+    },
+    "limit_photos": {
+        "ko": "사진을 너무 많이 보냈어요. {wait} 뒤에 다시 보내 주세요.",
+        "en": "That's a lot of photos. Please send more in {wait}.",
+    },
+    "limit_tokens": {
+        "ko": "오늘 쓸 수 있는 양을 다 썼어요. {wait} 뒤에 다시 만나요!",
+        "en": "You've used today's allowance. See you again in {wait}!",
+    },
+    "too_long": {
+        "ko": "메시지가 너무 길어요. {limit}자 이내로 보내 주세요.",
+        "en": "That message is too long. Please keep it under {limit} characters.",
+    },
+    "no_instructions": {
+        "ko": "제 설정은 알려 드릴 수 없어요. 대신 코디는 얼마든지 도와 드릴게요!",
+        "en": "I can't share my instructions, but I'm glad to help with your outfit!",
+    },
     "stop_done": {"ko": "멈췄어요", "en": "Stopped"},
     "nothing_to_stop": {
         "ko": "진행 중인 답변이 없어요.",
@@ -209,3 +233,14 @@ TEXTS: dict[str, dict[Lang, str]] = {
 
 def say(key: str, lang: Lang, **values: object) -> str:
     return TEXTS[key][lang].format(**values)
+
+
+def duration(seconds: int, lang: Lang) -> str:
+    """A short, human waiting time: "40초" / "40 seconds", "3시간" / "3 hours"."""
+    if seconds < 90:
+        return f"{seconds}초" if lang == "ko" else f"{seconds} seconds"
+    if seconds < 5400:
+        minutes = round(seconds / 60)
+        return f"{minutes}분" if lang == "ko" else f"{minutes} minutes"
+    hours = round(seconds / 3600)
+    return f"{hours}시간" if lang == "ko" else f"{hours} hours"

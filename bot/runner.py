@@ -24,14 +24,6 @@ from bot.webhook import DRAINING_KEY, make_web_app
 log = logging.getLogger(__name__)
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token;
-    # python-telegram-bot's DEBUG output holds whole updates (file ids, user text).
-    for noisy in ("httpx", "httpcore", "openai", "telegram", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
 @contextlib.contextmanager
 def redis_url_for(settings: Settings) -> Iterator[str]:
     if settings.redis_url:

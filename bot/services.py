@@ -16,6 +16,7 @@ from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
+from storage.limits import Limits, LimitSettings
 from storage.telegram_budget import TelegramBudget
 
 
@@ -31,6 +32,7 @@ class Services:
     # A fair per-chat queue across workers: a chat's turns run one at a time, in order.
     locks: ChatQueue
     updates: UpdateLog
+    limits: Limits
     pacer: TelegramBudget
     running: RunningAnswers
     intake: WardrobeIntake
@@ -88,6 +90,15 @@ class Services:
             albums=RedisAlbums(redis, settings.album_quiet_seconds),
             locks=ChatQueue(redis),
             updates=UpdateLog(redis),
+            limits=Limits(
+                redis,
+                LimitSettings(
+                    turns_per_minute_user=settings.turns_per_minute_user,
+                    turns_per_minute_chat=settings.turns_per_minute_chat,
+                    photos_per_hour_user=settings.photos_per_hour_user,
+                    daily_tokens_user=settings.daily_tokens_user,
+                ),
+            ),
             pacer=TelegramBudget(redis, settings.telegram_rate_per_second, settings.telegram_burst),
             running=RunningAnswers(),
             intake=WardrobeIntake(

@@ -38,6 +38,15 @@ class Settings(BaseSettings):
     )
     # Share of chats (0-1) that get prompt variant B (prompts/system.b.md).
     prompt_variant_b_share: float = Field(default=0.0, ge=0, le=1)
+    # Abuse and cost limits, counted in Redis across workers.
+    turns_per_minute_user: int = Field(default=10, ge=1)
+    turns_per_minute_chat: int = Field(default=20, ge=1)
+    photos_per_hour_user: int = Field(default=60, ge=1)
+    daily_tokens_user: int = Field(default=300_000, ge=1000)
+    max_message_chars: int = Field(default=2000, ge=50)
+    # When set (JSON lists), only these users / chats are served; others are ignored.
+    allowed_user_ids: list[int] = Field(default_factory=list)
+    allowed_chat_ids: list[int] = Field(default_factory=list)
     # Telegram user ids allowed to use /stats, as JSON: [123, 456].
     admin_user_ids: list[int] = Field(default_factory=list)
 
@@ -53,6 +62,8 @@ class Settings(BaseSettings):
     # On SIGTERM: how long running answers may take before they are cut with a note.
     shutdown_grace_seconds: float = Field(default=20.0, ge=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # json: one JSON object per line (for log collectors); text: for people.
+    log_format: Literal["json", "text"] = "json"
 
     # Everything of a chat expires after this long without activity (personal data).
     chat_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)

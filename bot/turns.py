@@ -22,7 +22,8 @@ from bot.pricing import cost_usd
 from bot.replies import say
 from bot.stopping import StopSignal
 from bot.streaming import StreamController, StreamSink
-from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text
+from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
+from prompts.leak_guard import InstructionsLeaked, guarded
 from prompts.text_tokens import count_text_tokens
 from prompts.variants import variant_for
 from storage.chat_store import ChatStore, HistoryMessage
@@ -58,6 +59,8 @@ class TurnOutcome:
     completion_tokens: int = 0
     cost_usd: float = 0.0
     images: tuple[int, ...] = ()
+    first_text_ms: float | None = None
+    total_ms: float | None = None
 
 
 class Stylist:
@@ -150,10 +153,19 @@ class Stylist:
                 scope, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
             )
             return TurnOutcome(status, text, answer_id, turn.variant, usage.prompt_tokens,
-                               usage.completion_tokens, cost, prompt.images)  # fmt: skip
+                               usage.completion_tokens, cost, prompt.images,
+                               record.first_text_ms, record.total_ms)  # fmt: skip
 
+        instructions = system_template(turn.variant)
         try:
-            text = await _run_until_stopped(controller, stream, stop)
+            text = await _run_until_stopped(controller, guarded(stream, instructions), stop)
+        except InstructionsLeaked:
+            log.warning("An answer started quoting the instructions; replaced with a refusal")
+            metrics.ANSWERS.labels("refused", turn.variant).inc()
+            refusal = say("no_instructions", lang)
+            await sink.fail(refusal)
+            await store.append_history(scope, user_message, HistoryMessage("assistant", refusal))
+            return TurnOutcome("failed", refusal, variant=turn.variant)
         except AnswerStopped:
             outcome = await settle("stopped", controller.text)
             # A restart that cannot wait for the answer says so, so the user can ask again.

@@ -4,10 +4,37 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import chat, errors, feedback, help, photos, reset, stop, style, tpo, usage, wardrobe
+from handlers import (
+    access,
+    chat,
+    context,
+    errors,
+    feedback,
+    help,
+    photos,
+    reset,
+    stop,
+    style,
+    tpo,
+    usage,
+    wardrobe,
+)
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
-    for feature in (help, tpo, style, reset, stop, wardrobe, usage, feedback, photos, chat):
+    for feature in (
+        context,
+        access,
+        help,
+        tpo,
+        style,
+        reset,
+        stop,
+        wardrobe,
+        usage,
+        feedback,
+        photos,
+        chat,
+    ):
         feature.register(application)
     application.add_error_handler(errors.on_error)

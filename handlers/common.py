@@ -9,9 +9,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Messag
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
+from bot import metrics
 from bot.answer_board import board_for_answer
 from bot.language import Lang, detect_language
-from bot.replies import say
+from bot.replies import duration, say
 from bot.services import CoordiContext
 from bot.telegram_sink import TelegramAnswer
 from bot.turns import TurnOutcome
@@ -64,6 +65,23 @@ def strip_mention(text: str | None, bot_username: str) -> str:
     if not text:
         return ""
     return re.sub(rf"@{re.escape(bot_username)}\b", "", text, flags=re.IGNORECASE).strip()
+
+
+async def within_limits(
+    context: CoordiContext, message: Message, lang: Lang, *, photos: int = 0
+) -> bool:
+    """Count this turn against the limits; over one, tell the user when to come back."""
+    user_id = message.from_user.id if message.from_user else message.chat_id
+    limits = context.services.limits
+    hit = await limits.take_turn(user_id, message.chat_id)
+    if hit is None and photos:
+        hit = await limits.take_photos(user_id, photos)
+    if hit is None:
+        return True
+    metrics.LIMITED.labels(hit.name).inc()
+    wait = duration(hit.retry_after, lang)
+    await message.reply_text(say(f"limit_{hit.name}", lang, wait=wait), do_quote=False)
+    return False
 
 
 def feedback_keyboard(answer_id: str) -> InlineKeyboardMarkup:
@@ -121,8 +139,24 @@ async def stream_answer(
                 )
             finally:
                 await sink.stop_typing()
+        log.info(
+            "Answer %s",
+            outcome.status,
+            extra={
+                "first_text_ms": outcome.first_text_ms,
+                "total_ms": outcome.total_ms,
+                "prompt_tokens": outcome.prompt_tokens,
+                "completion_tokens": outcome.completion_tokens,
+                "pictures": len(outcome.images),
+                "variant": outcome.variant,
+            },
+        )
         if outcome.status == "complete":
             await send_board(context, message, scope, outcome.text, lang)
+    if message.from_user is not None and outcome.prompt_tokens:
+        await services.limits.spend_tokens(
+            message.from_user.id, outcome.prompt_tokens + outcome.completion_tokens
+        )
     return outcome
 
 

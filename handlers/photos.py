@@ -13,7 +13,14 @@ from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
 from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body
-from handlers.common import is_addressed, lang_of, scope_of, stream_answer, strip_mention
+from handlers.common import (
+    is_addressed,
+    lang_of,
+    scope_of,
+    stream_answer,
+    strip_mention,
+    within_limits,
+)
 
 
 async def receive_image(update: Update, context: CoordiContext) -> None:
@@ -56,6 +63,8 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
 
     scope = scope_of(first)
     metrics.ALBUM_SIZE.observe(len(parts))
+    if not await within_limits(context, first, lang, photos=len(images)):
+        return
     result = await context.services.intake.take_in(
         bot, scope, images, body_hint=marks_full_body(caption)
     )

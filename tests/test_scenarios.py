@@ -287,7 +287,7 @@ async def test_logs_hold_no_token_file_ids_or_photo_bytes(
     updates: UpdateFactory,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from bot.runner import configure_logging
+    from bot.logs import configure_logging
 
     configure_logging("DEBUG")
     caplog.set_level(logging.DEBUG)
