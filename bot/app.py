@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, BotCommandScopeDefault
@@ -11,6 +12,7 @@ from bot.replies import COMMANDS
 from bot.services import BotData, CoordiContext, Services
 from bot.settings import Settings
 from handlers import register_all
+from prompts.text_tokens import count_text_tokens
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ def build_application(
 async def _post_init(application: CoordiApplication) -> None:
     services: Services = application.bot_data.services
     await services.store.ping()  # fail at start, not on the first user
+    # Loading the token vocabulary takes a moment; do it before the first user waits for it.
+    await asyncio.to_thread(count_text_tokens, "warm up")
     await register_commands(application)
 
 

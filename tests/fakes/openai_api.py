@@ -114,6 +114,7 @@ class FakeOpenAIServer:
         self.supports_json_schema = True
         # Request index -> when its first content delta was written (for latency benchmarks).
         self.first_content_at: dict[int, float] = {}
+        self.received_at: dict[int, float] = {}
         self.authorizations: list[str | None] = []
         self.port = 0
         self._script: deque[ScriptedReply] = deque()
@@ -226,6 +227,7 @@ class FakeOpenAIServer:
             return await self._analysis(body)
         index = len(self.requests)
         self.requests.append(body)
+        self.received_at[index] = time.monotonic()
         self.authorizations.append(request.headers.get("Authorization"))
         async with self._cond:
             self._cond.notify_all()
