@@ -5,18 +5,22 @@ from __future__ import annotations
 from telegram import InputMediaPhoto, Message, Update
 from telegram.ext import Application, CommandHandler
 
+from bot.answer_board import label_of
 from bot.language import Lang
 from bot.replies import say
 from bot.services import CoordiContext
 from bot.wardrobe import image_of
 from handlers.common import lang_of, scope_of
+from prompts.cards import WardrobeCard
 from storage.chat_store import PhotoMeta
 
 ALBUM_LIMIT = 10  # Telegram's maximum photos per media group
 
 
-def label(meta: PhotoMeta, lang: Lang) -> str:
-    return f"[{meta.number}] {say('role_' + meta.role, lang)}"
+def label(meta: PhotoMeta, lang: Lang, card: WardrobeCard | None = None) -> str:
+    """ "[2] 상의 · 화이트 셔츠" once the photo has a card, "[2] 옷" before."""
+    described = label_of(card, lang) if card is not None and card.kind == "item" else ""
+    return f"[{meta.number}] {described or say('role_' + meta.role, lang)}"
 
 
 async def show_photos(update: Update, context: CoordiContext) -> None:
@@ -25,13 +29,19 @@ async def show_photos(update: Update, context: CoordiContext) -> None:
         return
     lang = lang_of(message, "")
     photos = await context.services.store.photos(scope_of(message))
+    cards = await context.services.store.cards(scope_of(message))
     if not photos:
         await message.reply_text(say("no_photos", lang), do_quote=False)
         return
     for start in range(0, len(photos), ALBUM_LIMIT):
         chunk = photos[start : start + ALBUM_LIMIT]
         await message.reply_media_group(
-            [InputMediaPhoto(photo.jpeg, caption=label(photo.meta, lang)) for photo in chunk],
+            [
+                InputMediaPhoto(
+                    photo.jpeg, caption=label(photo.meta, lang, cards.get(photo.meta.number))
+                )
+                for photo in chunk
+            ],
             do_quote=False,
         )
     await message.reply_text(say("photos_footer", lang, count=len(photos)), do_quote=False)

@@ -165,7 +165,9 @@ async def test_photos_lists_thumbnails_numbered_with_roles(
     await worker.idle()
     [group] = telegram.calls_to("sendMediaGroup")
     captions = [item["caption"] for item in group.params["media"]]
-    assert captions == ["[1] 전신", "[2] 옷", "[3] 옷", "[4] 옷"]
+    # Roles, and the item type once the wardrobe analysis has described the photo.
+    assert captions == ["[1] 전신", "[2] 상의 · item 2 top", "[3] 하의 · item 3 bottom",
+                        "[4] 신발 · item 4 shoes"]  # fmt: skip
     assert len(group.params["_files"]) == 4
     assert "4" in bot_texts(telegram, CHAT)[-1]
 
