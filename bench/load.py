@@ -129,7 +129,12 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                     post_model.append((first_send[chat] - model.first_content_at[index]) * 1000)
             memory = [vm_hwm_mb(w.process.pid) for w in workers if w.process]
             for worker in workers:
-                await worker.stop()
+                try:
+                    await worker.stop()
+                except TimeoutError:
+                    print(f"worker did not stop within 60 s after SIGTERM; killed", flush=True)
+                    if worker.process is not None:
+                        worker.process.kill()
             overhead = [a + b for a, b in zip(pre, post_model, strict=True)]
             return {
                 "workers": workers_n, "chats": chats, "rate": rate, "completed": completed,
