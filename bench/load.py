@@ -132,7 +132,7 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                 try:
                     await worker.stop()
                 except TimeoutError:
-                    print(f"worker did not stop within 60 s after SIGTERM; killed", flush=True)
+                    print("worker did not stop within 60 s after SIGTERM; killed", flush=True)
                     if worker.process is not None:
                         worker.process.kill()
             overhead = [a + b for a, b in zip(pre, post_model, strict=True)]

@@ -48,7 +48,9 @@ class Limits:
             total, _ = await pipe.execute()
         return int(total)
 
-    async def take_turn(self, user_id: int, chat_id: int, now: float | None = None) -> LimitHit | None:
+    async def take_turn(
+        self, user_id: int, chat_id: int, now: float | None = None
+    ) -> LimitHit | None:
         """Count a turn (a question or an album); the hit says which limit and for how long."""
         now = time.time() if now is None else now
         window, left = _window(60, now)
@@ -60,7 +62,9 @@ class Limits:
             return LimitHit("turns_chat", left)
         return await self.over_budget(user_id, now)
 
-    async def take_photos(self, user_id: int, count: int, now: float | None = None) -> LimitHit | None:
+    async def take_photos(
+        self, user_id: int, count: int, now: float | None = None
+    ) -> LimitHit | None:
         now = time.time() if now is None else now
         window, left = _window(3600, now)
         total = await self._count(keys.user_counter(user_id, "photos", window), count, 7200)
