@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import shutil
 import subprocess
 import unicodedata
@@ -23,6 +22,8 @@ from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from prompts.citations import cited_in_order
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,6 @@ _BACKGROUND: Rgb = (250, 250, 250)
 _CARD, _BADGE, _INK = (238, 238, 241), (34, 34, 38), (51, 51, 56)
 _FORMATS = ("JPEG", "PNG", "WEBP")  # what storage writes; keeps other parsers off the bytes
 _NOTDEF_PROBE = "\u0378"  # unassigned code point: every font draws it as its .notdef glyph
-_CITATION = re.compile(r"[\[［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]］]")
 _warned: set[str] = set()
 
 
@@ -61,15 +61,7 @@ class BoardItem:
 def cited_items_in_order(answer: str, available: Iterable[int], *, limit: int = 6) -> list[int]:
     """Numbers cited as [n], [ n ], ［n］ or [2, 4] in first-appearance order, deduplicated."""
     allowed = set(available)
-    found: list[int] = []
-    for match in _CITATION.finditer(answer):
-        for part in re.split(r"[,，、]", match.group(1)):
-            number = int(part.strip())
-            if len(found) >= limit:
-                return found
-            if number in allowed and number not in found:
-                found.append(number)
-    return found
+    return [number for number in cited_in_order(answer) if number in allowed][:limit]
 
 
 class _Fonts:

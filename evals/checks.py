@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from evals.case import CaseContext, CheckResult
 from evals.vocab import ALTERNATIVE_HEADINGS, BODY_TERMS, compile_any, slot_pattern
+from prompts.citations import cited_all
 
 __all__ = ["CHECKS", "CaseContext", "Check", "CheckResult", "cited_numbers", "run_checks"]
 
@@ -20,13 +21,11 @@ Check = Callable[[str, CaseContext], CheckResult]
 
 # [3], [ 3 ], full-width brackets (U+FF3B/U+FF3D) and grouped [2, 4]; ASCII and
 # full-width brackets may be mixed because models (and IMEs) do. \d also matches full-width digits, which int() reads.
-_CITATION = re.compile(r"[\[\uff3b]\s*(\d+(?:\s*[,\uff0c\u3001]\s*\d+)*)\s*[\]\uff3d]")
-_NUMBER = re.compile(r"\d+")
 
 
 def cited_numbers(answer: str) -> list[int]:
-    """Photo numbers cited in the answer, in order, repeats kept."""
-    return [int(n) for m in _CITATION.finditer(answer) for n in _NUMBER.findall(m.group(1))]
+    """Photo numbers cited in the answer, in order, repeats kept (the production parser)."""
+    return cited_all(answer)
 
 
 def _numbers(numbers: Iterable[int]) -> str:
