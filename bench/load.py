@@ -74,7 +74,7 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                 "TELEGRAM_BASE_URL": telegram.base_url, "TELEGRAM_BASE_FILE_URL": telegram.base_file_url,
                 "OPENAI_BASE_URL": model.base_url, "OPENAI_MAX_RETRIES": "0", "REDIS_URL": redis.url,
                 "WEBHOOK_URL": "https://load.example/hook", "WEBHOOK_SECRET": WEBHOOK_SECRET,
-                "LOG_LEVEL": "WARNING", "TELEGRAM_RATE_PER_SECOND": str(rate),
+                "LOG_LEVEL": "INFO", "TELEGRAM_RATE_PER_SECOND": str(rate),
                 "TURNS_PER_MINUTE_CHAT": "100", "TURNS_PER_MINUTE_USER": "100",
             }  # fmt: skip
             workers = [
@@ -133,6 +133,8 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                     await worker.stop()
                 except TimeoutError:
                     print("worker did not stop within 60 s after SIGTERM; killed", flush=True)
+                    for line in worker.log.read_text().splitlines()[-8:]:
+                        print("   ", line[:300], flush=True)
                     if worker.process is not None:
                         worker.process.kill()
             overhead = [a + b for a, b in zip(pre, post_model, strict=True)]

@@ -53,7 +53,8 @@ async def serve_webhook(settings: Settings, redis_url: str) -> None:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     await start_application(application)
     web_app = make_web_app(application, settings.webhook_path, secret)
-    runner = web.AppRunner(web_app)
+    # Webhook handlers only enqueue, so open connections need no long goodbye at shutdown.
+    runner = web.AppRunner(web_app, shutdown_timeout=5)
     await runner.setup()
     await web.TCPSite(runner, "0.0.0.0", settings.port).start()
     log.info("Serving the webhook on port %s at %s", settings.port, settings.webhook_path)
@@ -78,6 +79,7 @@ async def drain(application: CoordiApplication, web_app: web.Application, grace:
         cut = running.stop_all("shutdown")
         log.warning("Grace period over: %d answers finalised with a note", cut)
         await running.wait_idle(10)
+    log.info("Running answers done; closing the webhook server and the application")
 
 
 async def set_webhook(settings: Settings) -> None:
