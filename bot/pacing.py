@@ -50,7 +50,3 @@ class TelegramPacer:
                     self._tokens -= 1
                     return
                 await asyncio.sleep((1 - self._tokens) / self._rate)
-
-    @property
-    def seconds_per_call(self) -> float:
-        return 1 / self._rate

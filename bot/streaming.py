@@ -57,7 +57,6 @@ class StreamController:
         self._showing = False
         self._stopping = False
         self.first_shown_at: float | None = None
-        self.updates_sent = 0
 
     @property
     def text(self) -> str:
@@ -89,7 +88,6 @@ class StreamController:
             except RetryLater as exc:
                 self._next_allowed = self._clock() + exc.seconds
                 continue
-            self.updates_sent += 1
             return
         raise RuntimeError("could not deliver the final answer")
 
@@ -125,7 +123,6 @@ class StreamController:
             finally:
                 self._showing = False
             self._shown = text
-            self.updates_sent += 1
             now = self._clock()
             if self.first_shown_at is None:
                 self.first_shown_at = now

@@ -86,10 +86,6 @@ class WardrobeIntake:
         self._quality = quality
         self._slots = asyncio.Semaphore(parallel)
 
-    @property
-    def download_long_side(self) -> int:
-        return self._long_side
-
     async def take_in(
         self, bot: Bot, scope: ChatScope, images: Sequence[IncomingImage], *, body_hint: bool
     ) -> IntakeResult:
@@ -105,7 +101,8 @@ class WardrobeIntake:
         # Album photos download and shrink concurrently, not one after another.
         fetched = await asyncio.gather(*(self._fetch(bot, image) for image in fresh))
         pairs = [(image.unique_id, outcome) for image, outcome in zip(fresh, fetched, strict=True)]
-        return await self.keep(scope, pairs, body_hint=body_hint, result=result)
+        has_body = any(meta.role == "full_body" for meta in known.values())
+        return await self.keep(scope, pairs, body_hint=body_hint, has_body=has_body, result=result)
 
     async def take_in_files(
         self, scope: ChatScope, files: Sequence[tuple[str, bytes]], *, body_hint: bool
@@ -120,7 +117,11 @@ class WardrobeIntake:
             except ImageRejected as exc:
                 thumb = exc.reason
             shrunk.append((unique_id, thumb))
-        return await self.keep(scope, shrunk, body_hint=body_hint, result=IntakeResult())
+        metas = await self._store.photo_metas(scope)
+        has_body = any(meta.role == "full_body" for meta in metas)
+        return await self.keep(
+            scope, shrunk, body_hint=body_hint, has_body=has_body, result=IntakeResult()
+        )
 
     async def keep(
         self,
@@ -128,10 +129,10 @@ class WardrobeIntake:
         thumbnails: Sequence[tuple[str, Thumbnail | str]],
         *,
         body_hint: bool,
+        has_body: bool,
         result: IntakeResult,
     ) -> IntakeResult:
         """Store shrunk images with a guessed role; rejection reasons pass through."""
-        has_body = any(meta.role == "full_body" for meta in await self._store.photo_metas(scope))
         for position, (unique_id, outcome) in enumerate(thumbnails):
             if isinstance(outcome, str):
                 result.rejected.append(outcome)

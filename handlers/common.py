@@ -152,7 +152,7 @@ async def stream_answer(
             },
         )
         if outcome.status == "complete":
-            await send_board(context, message, scope, outcome.text, lang)
+            await send_board(context, message, scope, outcome, lang)
     if message.from_user is not None and outcome.prompt_tokens:
         await services.limits.spend_tokens(
             message.from_user.id, outcome.prompt_tokens + outcome.completion_tokens
@@ -161,14 +161,14 @@ async def stream_answer(
 
 
 async def send_board(
-    context: CoordiContext, message: Message, scope: ChatScope, answer: str, lang: Lang
+    context: CoordiContext, message: Message, scope: ChatScope, outcome: TurnOutcome, lang: Lang
 ) -> None:
     """The outfit at a glance; a failure here never costs the user the answer."""
-    store = context.services.store
     try:
-        board = await board_for_answer(
-            answer, await store.photos(scope), await store.cards(scope), lang
-        )
+        # Photos as the answer saw them; cards read again, since the album's analysis
+        # may have finished while the answer streamed.
+        cards = await context.services.store.cards(scope)
+        board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
         if board is None:
             return
         await context.services.pacer.take(optional=False)

@@ -21,7 +21,8 @@ from typing import Any
 from bot.language import Lang
 from prompts.cards import WardrobeCard
 from prompts.citations import cited_numbers
-from prompts.request_tokens import request_tokens
+from prompts.image_tokens import image_tokens
+from prompts.request_tokens import MESSAGE_OVERHEAD
 from prompts.text_tokens import count_text_tokens
 from prompts.texts import DEFAULT_QUESTION, LANGUAGE_NAMES, ROLE_LABELS
 from storage.chat_store import HistoryMessage, StoredPhoto
@@ -112,20 +113,25 @@ def pictures_needed(turn: TurnInput) -> tuple[int, ...]:
     return tuple(n for n in numbers if n in wanted)
 
 
+def _message_cost(text: str) -> int:
+    return count_text_tokens(text) + MESSAGE_OVERHEAD
+
+
+def _newest_within(costs: Sequence[int], roles: Sequence[str], token_budget: int) -> int:
+    """Index of the first history message to keep: the newest that fit, starting at a question."""
+    start, used = len(costs), 0
+    while start > 0 and used + costs[start - 1] <= token_budget:
+        start -= 1
+        used += costs[start]
+    while start < len(costs) and roles[start] == "assistant":
+        start += 1  # a reply never loses its question
+    return start
+
+
 def trim_history(history: Sequence[HistoryMessage], token_budget: int) -> list[HistoryMessage]:
     """Keep the newest messages that fit the budget; a reply never loses its question."""
-    kept: list[HistoryMessage] = []
-    used = 0
-    for message in reversed(history):
-        cost = count_text_tokens(message.content) + 4
-        if used + cost > token_budget:
-            break
-        kept.append(message)
-        used += cost
-    kept.reverse()
-    while kept and kept[0].role == "assistant":
-        kept.pop(0)
-    return kept
+    costs = [_message_cost(m.content) for m in history]
+    return list(history[_newest_within(costs, [m.role for m in history], token_budget) :])
 
 
 def question_text(turn: TurnInput) -> str:
@@ -136,49 +142,52 @@ def question_text(turn: TurnInput) -> str:
     return question
 
 
-def question_message(turn: TurnInput, pictures: Sequence[int], detail: str) -> Message:
-    text = question_text(turn)
-    if not pictures:
-        return {"role": "user", "content": text}
-    parts: list[dict[str, Any]] = [{"type": "text", "text": text}]
-    by_number = {photo.meta.number: photo for photo in turn.photos}
-    for number in pictures:
-        photo = by_number[number]
-        parts.append({"type": "text", "text": f"[{number}]"})
-        url = "data:image/jpeg;base64," + base64.b64encode(photo.jpeg).decode("ascii")
-        parts.append({"type": "image_url", "image_url": {"url": url, "detail": detail}})
-    return {"role": "user", "content": parts}
+def picture_parts(photo: StoredPhoto, detail: str) -> list[dict[str, Any]]:
+    url = "data:image/jpeg;base64," + base64.b64encode(photo.jpeg).decode("ascii")
+    return [
+        {"type": "text", "text": f"[{photo.meta.number}]"},
+        {"type": "image_url", "image_url": {"url": url, "detail": detail}},
+    ]
 
 
 def build_prompt(turn: TurnInput, limits: PromptLimits) -> BuiltPrompt:
-    system = {"role": "system", "content": system_prompt(turn)}
-    history = trim_history(turn.history, limits.history_token_budget)
-    pictures = list(pictures_needed(turn))
-    dropped = len(turn.history) - len(history)
-    while True:
-        messages = [system]
-        messages += [{"role": m.role, "content": m.content} for m in history]
-        messages.append(question_message(turn, pictures, limits.detail))
-        estimate = request_tokens(messages, limits.model)
-        if estimate <= limits.max_prompt_tokens:
-            break
-        if history:  # oldest turn first: a question with its answers
-            history.pop(0)
-            dropped += 1
-            while history and history[0].role == "assistant":
-                history.pop(0)
-                dropped += 1
+    """Messages within the budget. Every part is measured once (pictures from their stored
+    size, not by decoding them), and trimming only subtracts."""
+    system = system_prompt(turn)
+    question = question_text(turn)
+    by_number = {photo.meta.number: photo for photo in turn.photos}
+    picture_cost = {
+        n: count_text_tokens(f"[{n}]")
+        + image_tokens(limits.model, by_number[n].meta.width, by_number[n].meta.height,
+                       limits.detail)  # type: ignore[arg-type]
+        for n in pictures_needed(turn)
+    }  # fmt: skip
+    history = list(turn.history)
+    costs = [_message_cost(m.content) for m in history]
+    roles = [m.role for m in history]
+    first = _newest_within(costs, roles, limits.history_token_budget)
+    fixed = _message_cost(system) + _message_cost(question)
+    pictures = list(picture_cost)
+    estimate = fixed + sum(costs[first:]) + sum(picture_cost.values())
+    while estimate > limits.max_prompt_tokens:
+        if first < len(history):  # oldest turn first: a question with its answers
+            estimate -= costs[first]
+            first += 1
+            while first < len(history) and roles[first] == "assistant":
+                estimate -= costs[first]
+                first += 1
         elif described := [n for n in pictures if n in turn.cards]:
             pictures.remove(described[0])  # the card still tells the model about it
+            estimate -= picture_cost[described[0]]
         else:
             break  # nothing left to trim; send as it is
-    return BuiltPrompt(messages, estimate, tuple(pictures), dropped)
-
-
-def build_messages(turn: TurnInput, *, detail: str, history_token_budget: int) -> list[Message]:
-    """Messages without a total budget (benchmarks and simple callers)."""
-    limits = PromptLimits(
-        model="gpt-4o", detail=detail, history_token_budget=history_token_budget,
-        max_prompt_tokens=10**9,
-    )  # fmt: skip
-    return build_prompt(turn, limits).messages
+    messages: list[Message] = [{"role": "system", "content": system}]
+    messages += [{"role": m.role, "content": m.content} for m in history[first:]]
+    if pictures:
+        parts: list[dict[str, Any]] = [{"type": "text", "text": question}]
+        for number in pictures:
+            parts += picture_parts(by_number[number], limits.detail)
+        messages.append({"role": "user", "content": parts})
+    else:
+        messages.append({"role": "user", "content": question})
+    return BuiltPrompt(messages, estimate, tuple(pictures), first)

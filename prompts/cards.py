@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -154,7 +154,3 @@ def parse_cards(text: str, numbers: Iterable[int]) -> list[WardrobeCard]:
                     continue
         return cards
     return []
-
-
-def cards_by_number(cards: Sequence[WardrobeCard]) -> dict[int, WardrobeCard]:
-    return {card.number: card for card in cards}

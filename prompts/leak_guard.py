@@ -9,7 +9,8 @@ ends it, and the user gets a refusal instead.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Sequence
+from functools import cache
 
 MIN_LINE = 40
 
@@ -22,22 +23,29 @@ def _normal(text: str) -> str:
     return re.sub(r"[\s*_`>#-]+", " ", text).strip().lower()
 
 
-def secret_lines(instructions: str) -> list[str]:
+@cache
+def secret_lines(instructions: str) -> tuple[str, ...]:
     lines = (_normal(line) for line in instructions.splitlines())
-    return [line for line in lines if len(line) >= MIN_LINE]
+    return tuple(line for line in lines if len(line) >= MIN_LINE)
 
 
-def leaks(answer: str, lines: list[str]) -> bool:
+def leaks(answer: str, lines: Sequence[str]) -> bool:
     normal = _normal(answer)
     return any(line in normal for line in lines)
 
 
 async def guarded(chunks: AsyncIterable[str], instructions: str) -> AsyncIterator[str]:
-    """Pass the stream through; raise InstructionsLeaked when it quotes the instructions."""
+    """Pass the stream through; raise InstructionsLeaked when it quotes the instructions.
+
+    Only the tail that a newly completed line could end in is checked per chunk,
+    so the cost per chunk does not grow with the answer.
+    """
     lines = secret_lines(instructions)
+    # Normalising only shrinks text, so a quoted line fits in twice its length of raw text.
+    window = 2 * max((len(line) for line in lines), default=0)
     text = ""
     async for chunk in chunks:
         text += chunk
-        if leaks(text[-4000:], lines):
+        if lines and leaks(text[-(window + len(chunk)) :], lines):
             raise InstructionsLeaked
         yield chunk

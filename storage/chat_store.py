@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
@@ -116,16 +116,14 @@ class ChatStore:
             if blob
         ]
 
-    async def remove_photos(self, scope: ChatScope, unique_ids: list[str]) -> None:
-        if not unique_ids:
+    async def remove_photos(self, scope: ChatScope, metas: Sequence[PhotoMeta]) -> None:
+        """Delete photos with their bytes and cards (callers already hold the metadata)."""
+        if not metas:
             return
-        metas = {meta.unique_id: meta for meta in await self.photo_metas(scope)}
-        numbers = [str(metas[uid].number) for uid in unique_ids if uid in metas]
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hdel(keys.photo_index(scope), *unique_ids)
-            if numbers:
-                pipe.hdel(keys.cards(scope), *numbers)
-            pipe.delete(*(keys.photo_bytes(scope, uid) for uid in unique_ids))
+            pipe.hdel(keys.photo_index(scope), *(meta.unique_id for meta in metas))
+            pipe.hdel(keys.cards(scope), *(str(meta.number) for meta in metas))
+            pipe.delete(*(keys.photo_bytes(scope, meta.unique_id) for meta in metas))
             await pipe.execute()
 
     async def set_role(self, scope: ChatScope, unique_id: str, role: PhotoRole) -> PhotoMeta | None:
@@ -143,7 +141,7 @@ class ChatStore:
         gone = [meta for meta in await self.photo_metas(scope) if meta.number in wanted]
         if not gone:
             return []
-        await self.remove_photos(scope, [meta.unique_id for meta in gone])
+        await self.remove_photos(scope, gone)
         history = await self.history(scope)
         kept = drop_turns_citing(history, {meta.number for meta in gone})
         if len(kept) != len(history):
@@ -166,7 +164,7 @@ class ChatStore:
             m for m in metas if m.role != "clothing"
         ]
         evicted = tuple(order[:excess])
-        await self.remove_photos(scope, [m.unique_id for m in evicted])
+        await self.remove_photos(scope, evicted)
         return evicted
 
     # History

@@ -54,13 +54,25 @@ class Limits:
         """Count a turn (a question or an album); the hit says which limit and for how long."""
         now = time.time() if now is None else now
         window, left = _window(60, now)
-        per_user = await self._count(keys.user_counter(user_id, "turns", window), 1, 120)
-        if per_user > self._settings.turns_per_minute_user:
+        day, day_left = _window(86400, now)
+        user_key = keys.user_counter(user_id, "turns", window)
+        chat_key = keys.chat_counter(chat_id, "turns", window)
+        # One round trip for all three counters; they sit on different cluster slots,
+        # so this is a plain pipeline, not a transaction.
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.incr(user_key)
+            pipe.expire(user_key, 120)
+            pipe.incr(chat_key)
+            pipe.expire(chat_key, 120)
+            pipe.get(keys.user_counter(user_id, "tokens", day))
+            per_user, _, per_chat, _, tokens = await pipe.execute()
+        if int(per_user) > self._settings.turns_per_minute_user:
             return LimitHit("turns_user", left)
-        per_chat = await self._count(keys.chat_counter(chat_id, "turns", window), 1, 120)
-        if per_chat > self._settings.turns_per_minute_chat:
+        if int(per_chat) > self._settings.turns_per_minute_chat:
             return LimitHit("turns_chat", left)
-        return await self.over_budget(user_id, now)
+        if tokens is not None and int(tokens) >= self._settings.daily_tokens_user:
+            return LimitHit("tokens", day_left)
+        return None
 
     async def take_photos(
         self, user_id: int, count: int, now: float | None = None
@@ -70,14 +82,6 @@ class Limits:
         total = await self._count(keys.user_counter(user_id, "photos", window), count, 7200)
         if total > self._settings.photos_per_hour_user:
             return LimitHit("photos", left)
-        return None
-
-    async def over_budget(self, user_id: int, now: float | None = None) -> LimitHit | None:
-        now = time.time() if now is None else now
-        window, left = _window(86400, now)
-        raw = await self._redis.get(keys.user_counter(user_id, "tokens", window))
-        if raw is not None and int(raw) >= self._settings.daily_tokens_user:
-            return LimitHit("tokens", left)
         return None
 
     async def spend_tokens(self, user_id: int, tokens: int, now: float | None = None) -> None:
