@@ -52,6 +52,12 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (from /proc, in clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def vm_hwm_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -76,6 +82,8 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                 "WEBHOOK_URL": "https://load.example/hook", "WEBHOOK_SECRET": WEBHOOK_SECRET,
                 "LOG_LEVEL": "INFO", "TELEGRAM_RATE_PER_SECOND": str(rate),
                 "TURNS_PER_MINUTE_CHAT": "100", "TURNS_PER_MINUTE_USER": "100",
+                # Lets a side-by-side run point the workers at another checkout.
+                **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}),
             }  # fmt: skip
             workers = [
                 WorkerProcess(env, tmp, f"load-{workers_n}-{chats}-{n}") for n in range(workers_n)
@@ -107,6 +115,8 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                 await post(index, updates.text(chat, f"Q{chat}"))
 
             telegram.clear_calls()
+            pids = [w.process.pid for w in workers if w.process]
+            cpu_before = sum(cpu_seconds(pid) for pid in pids)
             await asyncio.gather(*(ask(i, c) for i, c in enumerate(chat_ids)))
             final = render(REPLY)[0]
             try:
@@ -116,6 +126,7 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
             except AssertionError:
                 pass
             completed = sum(1 for c in chat_ids if telegram.messages(c)[-1].text == final)
+            cpu_ms = (sum(cpu_seconds(pid) for pid in pids) - cpu_before) * 1000 / chats
             first_send = {}
             for call in telegram.calls_to("sendMessage"):
                 chat = call.params["chat_id"]
@@ -145,7 +156,7 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                 "post_p50": percentile(post_model, 0.5), "post_p99": percentile(post_model, 0.99),
                 "overhead_p50": percentile(overhead, 0.5), "overhead_p99": percentile(overhead, 0.99),
                 "violations": len(telegram.limit_violations()) + global_violations(telegram),
-                "worker_mb": max(memory),
+                "worker_mb": max(memory), "cpu_ms": cpu_ms,
             }  # fmt: skip
     finally:
         redis.stop()
@@ -189,13 +200,13 @@ async def main(args: argparse.Namespace) -> None:
             )
             return
         header = ("workers", "chats", "rate/s", "completed", "errors", "pre p50/p99 ms", "post p50/p99 ms",
-                  "overhead p50/p99 ms", "violations", "worker MB")  # fmt: skip
+                  "overhead p50/p99 ms", "violations", "worker MB", "CPU ms/answer")  # fmt: skip
         print("  ".join(f"{h:>19}" for h in header))
         for chats in args.chats:
             r = await run(args.workers, chats, args.rate, Path(tmp))
             cells = (r["workers"], r["chats"], r["rate"], r["completed"], r["errors"],
                      f"{r['pre_p50']:.0f}/{r['pre_p99']:.0f}", f"{r['post_p50']:.0f}/{r['post_p99']:.0f}",
-                     f"{r['overhead_p50']:.0f}/{r['overhead_p99']:.0f}", r["violations"], f"{r['worker_mb']:.0f}")  # fmt: skip
+                     f"{r['overhead_p50']:.0f}/{r['overhead_p99']:.0f}", r["violations"], f"{r['worker_mb']:.0f}", f"{r['cpu_ms']:.1f}")  # fmt: skip
             print("  ".join(f"{c!s:>19}" for c in cells), flush=True)
 
 

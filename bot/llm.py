@@ -128,6 +128,10 @@ class ModelClient:
             # The read timeout bounds the silence between streamed chunks.
             timeout=openai.Timeout(timeout, connect=10.0),
             max_retries=max_retries,
+            # aiohttp (the SDK's documented alternative backend) reads a streamed chunk
+            # with far less Python per chunk than httpx/httpcore/anyio; with hundreds of
+            # answers streaming at once that is most of a worker's CPU (BENCHMARKS.md).
+            http_client=openai.DefaultAioHttpClient(),
         )
 
     def token_limit(self) -> dict[str, int]:

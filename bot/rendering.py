@@ -75,6 +75,26 @@ def closes_cleanly(prefix: str) -> bool:
     return last_paragraph.count("[") <= last_paragraph.count("]")
 
 
+def close_open_spans(partial: str) -> str:
+    """Markdown of a streamed answer so far, with spans the model has not closed yet closed.
+
+    Partial text is shown every second; without this, "**Nav" flashes as
+    literal asterisks until the closing "**" arrives and then turns bold.
+    """
+    if len(_FENCE.findall(partial)) % 2:
+        return partial + "\n```"
+    # A marker cut in half ("*" of "**") or one with nothing inside it yet shows nothing.
+    partial = partial.rstrip("*_~|")
+    outside_code = re.sub(r"`[^`\n]*`", "", partial)
+    if outside_code.count("`") % 2:
+        return partial + "`"
+    last_paragraph = re.split(r"\n\s*\n", outside_code)[-1]
+    open_markers = [m for m in _INLINE_MARKERS if last_paragraph.count(m) % 2]
+    # The span opened last is the innermost: close it first.
+    open_markers.sort(key=last_paragraph.rfind, reverse=True)
+    return partial + "".join(open_markers)
+
+
 def split_point(segment: str, limit: int = MESSAGE_LIMIT) -> int:
     """The longest prefix of `segment` that renders within `limit`, cut at a clean boundary."""
     for require_clean in (True, False):

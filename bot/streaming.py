@@ -22,8 +22,12 @@ class RetryLater(Exception):
 
 
 class StreamSink(Protocol):
-    async def show(self, text: str) -> None:
-        """Show the answer so far (may be called many times)."""
+    async def show(self, text: str) -> bool:
+        """Show the answer so far (may be called many times).
+
+        False when nothing visible could be shown yet (the text so far is only
+        Markdown markers); the controller then waits for more text.
+        """
 
     async def finish(self, text: str, *, note: str | None = None) -> None:
         """Show the complete answer, optionally with a note appended (cut off, stopped)."""
@@ -115,7 +119,7 @@ class StreamController:
                 continue
             self._showing = True
             try:
-                await self._sink.show(text)
+                visible = await self._sink.show(text)
             except RetryLater as exc:
                 self._next_allowed = self._clock() + exc.seconds
                 self._changed.set()
@@ -123,6 +127,8 @@ class StreamController:
             finally:
                 self._showing = False
             self._shown = text
+            if not visible:
+                continue
             now = self._clock()
             if self.first_shown_at is None:
                 self.first_shown_at = now

@@ -20,7 +20,7 @@ from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
-from bot.rendering import MESSAGE_LIMIT, render, split_point, utf16_len
+from bot.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
 from bot.streaming import RetryLater
 from storage.telegram_budget import TelegramBudget
 
@@ -81,12 +81,10 @@ class TelegramAnswer:
                 await self._typing
             self._typing = None
 
-    async def show(self, text: str) -> None:
-        await self.stop_typing()
-        await self._write(text, final=False)
+    async def show(self, text: str) -> bool:
+        return await self._write(text, final=False)
 
     async def finish(self, text: str, *, note: str | None = None) -> None:
-        await self.stop_typing()
         if note:
             text = f"{text.rstrip()}\n\n_{note}_" if text.strip() else note
         await self._write(text, final=True)
@@ -98,17 +96,18 @@ class TelegramAnswer:
 
     async def fail(self, message: str) -> None:
         """Tell the user the answer could not be made, in place of a partial one."""
-        await self.stop_typing()
         await self._put(message, [], final=True)
 
-    async def _write(self, text: str, *, final: bool) -> None:
+    async def _write(self, text: str, *, final: bool) -> bool:
+        """Put the text into messages; False when none of it is visible yet."""
         while True:
             segment = text[self._offset :]
-            rendered, entities = render(segment)
+            rendered, entities = render(segment if final else close_open_spans(segment))
             if utf16_len(rendered) <= self._limit:
-                if rendered.strip():
-                    await self._put(rendered, entities, final=final)
-                return
+                if not rendered.strip():
+                    return bool(self.message_ids)
+                await self._put(rendered, entities, final=final)
+                return True
             cut = split_point(segment, self._limit)
             # The earlier part is finished for good; the rest goes to a new message.
             await self._put(*render(segment[:cut]), final=True, last=False)
@@ -125,6 +124,7 @@ class TelegramAnswer:
             markup = self._stop_button
         if self._current == (text, entities, markup):
             return
+        await self.stop_typing()  # "typing…" stays until there is something to read
         await self._pace(optional=not final and (self._current_id is not None or self._use_draft))
         try:
             await self._deliver(text, entities, markup, final=final)

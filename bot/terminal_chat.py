@@ -32,8 +32,9 @@ class TerminalAnswer:
         self._out = out
         self._printed = ""
 
-    async def show(self, text: str) -> None:
+    async def show(self, text: str) -> bool:
         self._write(text)
+        return True
 
     async def finish(self, text: str, *, note: str | None = None) -> None:
         self._write(text)

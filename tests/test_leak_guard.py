@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from prompts.leak_guard import InstructionsLeaked, LeakDetector, guarded, secret_lines
 from prompts.builder import system_template
+from prompts.leak_guard import InstructionsLeaked, LeakDetector, guarded, secret_lines
 
 INSTRUCTIONS = system_template("A")
 LINES = secret_lines(INSTRUCTIONS)
@@ -38,7 +38,9 @@ def test_detector_fires_exactly_when_a_line_completes(seed: int) -> None:
     if seed % 2:
         line = rng.choice(raw_lines)
         # Markdown noise and different spacing must not hide a quoted line.
-        parts.insert(rng.randrange(len(parts) + 1), "> **" + line.upper().replace(" ", "  ") + "**\n")
+        parts.insert(
+            rng.randrange(len(parts) + 1), "> **" + line.upper().replace(" ", "  ") + "**\n"
+        )
     chunks = chunked("".join(parts), rng)
     expected = next(
         (n for n in range(len(chunks)) if quoted_anywhere("".join(chunks[: n + 1]))), None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rendering import closes_cleanly, render, split_point, utf16_len
+from bot.rendering import close_open_spans, closes_cleanly, render, split_point, utf16_len
 from tests.fakes.tg_markup import check_entities
 
 NASTY = [
@@ -88,3 +88,22 @@ def test_split_prefers_paragraph_boundaries() -> None:
 )
 def test_closes_cleanly(prefix: str, clean: bool) -> None:
     assert closes_cleanly(prefix) is clean
+
+
+@pytest.mark.parametrize(
+    ("partial", "closed"),
+    [
+        ("**", ""),  # an opening marker with nothing inside shows nothing
+        ("옷 *", "옷 "),  # half of "**"
+        ("**네이비", "**네이비**"),
+        ("**네이비** 블레이저", "**네이비** 블레이저"),  # already closed: unchanged
+        ("**굵게 __기울여", "**굵게 __기울여__**"),  # innermost closed first
+        ("코드 `로퍼", "코드 `로퍼`"),
+        ("```python\nx = 1", "```python\nx = 1\n```"),
+        ("~~취소", "~~취소~~"),
+    ],
+)
+def test_streamed_markdown_closes_open_spans(partial: str, closed: str) -> None:
+    assert close_open_spans(partial) == closed
+    text, _ = render(closed)
+    assert "*" not in text and "`" not in text and "~" not in text

@@ -67,9 +67,10 @@ class RecordingSink:
             self.rejected_at.append(self.clock.now)
             raise RetryLater(self.retry_after[self.calls])
 
-    async def show(self, text: str) -> None:
+    async def show(self, text: str) -> bool:
         await self._call()
         self.shown.append((self.clock.now, text))
+        return True
 
     async def finish(self, text: str, *, note: str | None = None) -> None:
         await self._call()

@@ -273,3 +273,20 @@ async def test_model_retries_with_backoff_before_giving_up(
     await worker.idle(timeout=20)
     assert len(model.requests) == 3, "two retries, then the answer"
     assert bot_texts(telegram, CHAT) == [rendered(REPLY)]
+
+
+async def test_partial_updates_never_show_markdown_markers(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    # "**" arrives first and the bold span closes only later: the first message must
+    # not be literal asterisks, and each partial update shows the span already bold.
+    reply = "**네이비 블레이저**에 흰 셔츠, `로퍼` 추천해요."
+    model.script(reply, chunk_size=2, interval=0.02)
+    await worker.send(updates.text(CHAT, "추천해줘"))
+    await worker.idle()
+    sends = [c for c in telegram.calls if c.method in ("sendMessage", "editMessageText")]
+    assert sends[0].method == "sendMessage"
+    assert all("*" not in c.params["text"] and "`" not in c.params["text"] for c in sends)
+    first = sends[0].params
+    assert first["text"].strip() and first["entities"][0]["type"] == "bold"
+    assert bot_texts(telegram, CHAT) == [rendered(reply)]
