@@ -147,15 +147,17 @@ class TelegramAnswer:
     async def _pace(self, *, optional: bool) -> None:
         if self._pacer is None:
             return
+        if optional:
+            wait = await self._pacer.try_optional(self._chat_id)
+            if wait > 0:
+                # The next partial update will carry this text too.
+                raise RetryLater(wait)
+            return
         paused = await self._pacer.chat_paused_for(self._chat_id)
         if paused > 0:
             # Another worker (or an earlier call) was told to wait for this chat.
-            if optional:
-                raise RetryLater(paused)
             await asyncio.sleep(paused)
-        if not await self._pacer.take(optional=optional):
-            # The next partial update will carry this text too.
-            raise RetryLater(self._pacer.seconds_per_call)
+        await self._pacer.take()
 
     async def _deliver(
         self,

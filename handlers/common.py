@@ -171,7 +171,7 @@ async def send_board(
         board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
         if board is None:
             return
-        await context.services.pacer.take(optional=False)
+        await context.services.pacer.take()
         await context.bot.send_photo(
             message.chat_id, board.jpeg, caption=board.caption, message_thread_id=scope.thread_id
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -18,6 +19,12 @@ from bot.pacing import TelegramPacer
 from storage import keys
 
 log = logging.getLogger(__name__)
+
+# A refused optional update (a partial edit) asks again after about this long. Under
+# load hundreds of answers compete for ~20 calls a second; asking again every
+# 1/rate seconds cost each of them a render and two Redis round trips 20 times a
+# second for nothing. Jitter keeps them from asking all at once.
+REFUSED_RETRY_SECONDS = (0.5, 1.5)
 
 # ARGV: rate per second, burst, reserve. Returns 0 when a token was taken, else ms to wait.
 _TAKE = """
@@ -45,42 +52,49 @@ class TelegramBudget:
         self._local = TelegramPacer(rate, burst)
         self._mandatory = asyncio.Lock()
 
-    @property
-    def seconds_per_call(self) -> float:
-        return 1 / self._rate
-
-    async def take(self, *, optional: bool) -> bool:
-        """A call may go out now. Optional calls leave one token for mandatory ones and
-        return False instead of waiting; mandatory calls wait their turn."""
-        if optional:
-            return await self._take_once(reserve=1)
-        # Mandatory calls of this worker queue up here, first come first served, so only
-        # one of them at a time asks Redis instead of all of them polling at once.
+    async def take(self) -> None:
+        """Wait until a call that must go out (a first or final message) may go out."""
+        # Calls of this worker queue up here, first come first served, so only one of
+        # them at a time asks Redis instead of all of them polling at once.
         async with self._mandatory:
-            return await self._take_once(reserve=0)
-
-    async def _take_once(self, *, reserve: int) -> bool:
-        optional = reserve > 0
-        while True:
-            try:
-                wait_ms = int(
-                    await self._take(
-                        keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, reserve]
+            while True:
+                try:
+                    wait_ms = int(
+                        await self._take(
+                            keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, 0]
+                        )
                     )
+                except RedisError as exc:
+                    log.warning(
+                        "Shared Telegram budget unavailable (%s); pacing this worker alone", exc
+                    )
+                    await self._local.acquire()
+                    return
+                if wait_ms == 0:
+                    return
+                await asyncio.sleep(wait_ms / 1000)
+
+    async def try_optional(self, chat_id: int) -> float:
+        """For an update that may be skipped (a partial edit): 0 when it may go out now,
+        else seconds to wait before offering the next one. It leaves one token for calls
+        that must go out, and costs one round trip: the chat's pause and a token together.
+        """
+        try:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                pipe.pttl(keys.chat_pause(chat_id))
+                await self._take(
+                    keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, 1], client=pipe
                 )
-            except RedisError as exc:
-                log.warning(
-                    "Shared Telegram budget unavailable (%s); pacing this worker alone", exc
-                )
-                if optional:
-                    return self._local.try_acquire(reserve=1)
-                await self._local.acquire()
-                return True
-            if wait_ms == 0:
-                return True
-            if optional:
-                return False
-            await asyncio.sleep(wait_ms / 1000)
+                paused_ms, wait_ms = await pipe.execute()
+        except RedisError as exc:
+            log.warning("Shared Telegram budget unavailable (%s); pacing this worker alone", exc)
+            if self._local.try_acquire(reserve=1):
+                return 0.0
+            return random.uniform(*REFUSED_RETRY_SECONDS)
+        if paused_ms and paused_ms > 0:
+            # Another worker (or an earlier call) was told to wait for this chat.
+            return float(paused_ms) / 1000
+        return 0.0 if int(wait_ms) == 0 else random.uniform(*REFUSED_RETRY_SECONDS)
 
     async def pause_chat(self, chat_id: int, seconds: float) -> None:
         try:
