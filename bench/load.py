@@ -7,9 +7,11 @@ in this process. For each chat:
   post-model  = model's first token → the chat's first sendMessage arrives
                 (the bot's work plus waiting for the shared Telegram budget),
   overhead    = pre-model + post-model (the model's own time excluded).
+"peak" is the most answers in flight at once (question posted → final edit).
 Run by hand, e.g.:
 
     python bench/load.py --workers 1 --chats 50 200 500
+    python bench/load.py --workers 1 --chats 200 --spread 30   # questions over 30 s
     python bench/load.py --workers 2 --chats 200 --rate 1000   # no Telegram budget wait
     python bench/load.py --redis-per-chat
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -65,7 +68,19 @@ def vm_hwm_mb(pid: int) -> float:
     return float("nan")
 
 
-async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, Any]:
+def peak_overlap(spans: list[tuple[float, float]]) -> int:
+    """The most spans open at one moment."""
+    edges = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+    peak = current = 0
+    for _, step in edges:
+        current += step
+        peak = max(peak, current)
+    return peak
+
+
+async def run(
+    workers_n: int, chats: int, rate: float, tmp: Path, spread: float = 0.0
+) -> dict[str, Any]:
     redis = EmbeddedRedis(tmp / f"redis-{workers_n}-{chats}-{rate}")
     redis.start()
     try:
@@ -110,7 +125,12 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
             loop = asyncio.get_running_loop()
             posted: dict[int, float] = {}
 
+            arrival = random.Random(chats)
+
             async def ask(index: int, chat: int) -> None:
+                # spread 0: every question at the same instant (the worst case); otherwise
+                # each at a uniformly random moment of the window, as people ask.
+                await asyncio.sleep(arrival.uniform(0, spread))
                 posted[chat] = loop.time()
                 await post(index, updates.text(chat, f"Q{chat}"))
 
@@ -149,8 +169,16 @@ async def run(workers_n: int, chats: int, rate: float, tmp: Path) -> dict[str, A
                     if worker.process is not None:
                         worker.process.kill()
             overhead = [a + b for a, b in zip(pre, post_model, strict=True)]
+            last_call: dict[int, float] = {}
+            for call in telegram.calls:
+                if call.method in ("sendMessage", "editMessageText"):
+                    last_call[call.params["chat_id"]] = call.at
+            streaming = peak_overlap(
+                [(posted[c], last_call[c]) for c in chat_ids if c in last_call]
+            )
             return {
-                "workers": workers_n, "chats": chats, "rate": rate, "completed": completed,
+                "workers": workers_n, "chats": chats, "spread": spread, "peak": streaming,
+                "rate": rate, "completed": completed,
                 "errors": (chats - completed) + sum(1 for s in statuses if s != 200),
                 "pre_p50": percentile(pre, 0.5), "pre_p99": percentile(pre, 0.99),
                 "post_p50": percentile(post_model, 0.5), "post_p99": percentile(post_model, 0.99),
@@ -199,15 +227,19 @@ async def main(args: argparse.Namespace) -> None:
                 f"Redis memory per chat with 10 photos: {await redis_per_chat(Path(tmp)):.0f} KiB"
             )
             return
-        header = ("workers", "chats", "rate/s", "completed", "errors", "pre p50/p99 ms", "post p50/p99 ms",
-                  "overhead p50/p99 ms", "violations", "worker MB", "CPU ms/answer")  # fmt: skip
-        print("  ".join(f"{h:>19}" for h in header))
+        columns = (("workers", 7), ("chats", 5), ("spread s", 8), ("peak", 4), ("rate/s", 6),
+                   ("completed", 9), ("errors", 6), ("pre p50/p99", 12), ("post p50/p99", 12),
+                   ("overhead p50/p99", 16), ("violations", 10), ("worker MB", 9), ("CPU ms/answer", 13))  # fmt: skip
+        print("  ".join(f"{name:>{width}}" for name, width in columns))
         for chats in args.chats:
-            r = await run(args.workers, chats, args.rate, Path(tmp))
-            cells = (r["workers"], r["chats"], r["rate"], r["completed"], r["errors"],
+            r = await run(args.workers, chats, args.rate, Path(tmp), args.spread)
+            cells = (r["workers"], r["chats"], f"{r['spread']:g}", r["peak"], f"{r['rate']:g}", r["completed"], r["errors"],
                      f"{r['pre_p50']:.0f}/{r['pre_p99']:.0f}", f"{r['post_p50']:.0f}/{r['post_p99']:.0f}",
                      f"{r['overhead_p50']:.0f}/{r['overhead_p99']:.0f}", r["violations"], f"{r['worker_mb']:.0f}", f"{r['cpu_ms']:.1f}")  # fmt: skip
-            print("  ".join(f"{c!s:>19}" for c in cells), flush=True)
+            print(
+                "  ".join(f"{c!s:>{width}}" for c, (_, width) in zip(cells, columns, strict=True)),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":
@@ -215,5 +247,11 @@ if __name__ == "__main__":
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--chats", type=int, nargs="+", default=[50, 200, 500])
     parser.add_argument("--rate", type=float, default=20.0, help="TELEGRAM_RATE_PER_SECOND")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0.0,
+        help="questions arrive over this many seconds (0: all at once)",
+    )
     parser.add_argument("--redis-per-chat", action="store_true")
     asyncio.run(main(parser.parse_args()))

@@ -125,7 +125,10 @@ class TelegramAnswer:
         if self._current == (text, entities, markup):
             return
         await self.stop_typing()  # "typing…" stays until there is something to read
-        await self._pace(optional=not final and (self._current_id is not None or self._use_draft))
+        await self._pace(
+            optional=not final and (self._current_id is not None or self._use_draft),
+            first=not self.message_ids,
+        )
         try:
             await self._deliver(text, entities, markup, final=final)
         except RetryAfter as exc:
@@ -144,7 +147,7 @@ class TelegramAnswer:
                 raise
         self._current = (text, entities, markup)
 
-    async def _pace(self, *, optional: bool) -> None:
+    async def _pace(self, *, optional: bool, first: bool) -> None:
         if self._pacer is None:
             return
         if optional:
@@ -157,7 +160,7 @@ class TelegramAnswer:
         if paused > 0:
             # Another worker (or an earlier call) was told to wait for this chat.
             await asyncio.sleep(paused)
-        await self._pacer.take()
+        await self._pacer.take(first=first)
 
     async def _deliver(
         self,

@@ -4,6 +4,11 @@ One token bucket for the whole bot (Telegram counts per bot, not per worker
 process), and per-chat pauses: when Telegram answers 429 for a chat, every
 worker waits `retry_after` before writing there again. If Redis fails, the
 worker falls back to its own bucket rather than stop answering.
+
+Calls are served in three tiers, so that under load the budget goes where the
+user waits: an answer's first message may take the last token; other calls
+that must go out (final edits, boards) leave a quarter of the burst for first
+messages; partial edits, which can be skipped, leave half of it.
 """
 
 from __future__ import annotations
@@ -50,18 +55,20 @@ class TelegramBudget:
         self._burst = burst
         self._take = redis.register_script(_TAKE)
         self._local = TelegramPacer(rate, burst)
-        self._mandatory = asyncio.Lock()
+        # Calls of this worker that must go out queue here, first come first served, so
+        # only one per tier asks Redis at a time instead of all of them polling at once.
+        self._first_queue = asyncio.Lock()
+        self._other_queue = asyncio.Lock()
 
-    async def take(self) -> None:
-        """Wait until a call that must go out (a first or final message) may go out."""
-        # Calls of this worker queue up here, first come first served, so only one of
-        # them at a time asks Redis instead of all of them polling at once.
-        async with self._mandatory:
+    async def take(self, *, first: bool = False) -> None:
+        """Wait until a call that must go out may go out; `first` for an answer's first message."""
+        queue, reserve = (self._first_queue, 0.0) if first else (self._other_queue, self._burst / 4)
+        async with queue:
             while True:
                 try:
                     wait_ms = int(
                         await self._take(
-                            keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, 0]
+                            keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, reserve]
                         )
                     )
                 except RedisError as exc:
@@ -76,19 +83,22 @@ class TelegramBudget:
 
     async def try_optional(self, chat_id: int) -> float:
         """For an update that may be skipped (a partial edit): 0 when it may go out now,
-        else seconds to wait before offering the next one. It leaves one token for calls
-        that must go out, and costs one round trip: the chat's pause and a token together.
+        else seconds to wait before offering the next one. One round trip: the chat's
+        pause and a token together.
         """
+        reserve = self._burst / 2
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
                 pipe.pttl(keys.chat_pause(chat_id))
                 await self._take(
-                    keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, 1], client=pipe
+                    keys=[keys.TELEGRAM_BUCKET],
+                    args=[self._rate, self._burst, reserve],
+                    client=pipe,
                 )
                 paused_ms, wait_ms = await pipe.execute()
         except RedisError as exc:
             log.warning("Shared Telegram budget unavailable (%s); pacing this worker alone", exc)
-            if self._local.try_acquire(reserve=1):
+            if self._local.try_acquire(reserve=reserve):
                 return 0.0
             return random.uniform(*REFUSED_RETRY_SECONDS)
         if paused_ms and paused_ms > 0:

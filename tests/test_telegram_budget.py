@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+import pytest
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
@@ -54,7 +55,17 @@ async def test_a_partial_edit_is_refused_with_a_backoff_and_leaves_a_token(redis
     # One token left: kept for a call that must go out.
     wait = await budget.try_optional(1)
     assert REFUSED_RETRY_SECONDS[0] <= wait <= REFUSED_RETRY_SECONDS[1]
-    await asyncio.wait_for(budget.take(), timeout=0.5)
+    await asyncio.wait_for(budget.take(first=True), timeout=0.5)
+
+
+async def test_first_messages_get_the_last_tokens(redis: Redis) -> None:
+    # Hardly any refill: what the bucket holds is all there is.
+    budget = TelegramBudget(redis, rate=0.001, burst=4)
+    assert [await budget.try_optional(1) == 0.0 for _ in range(3)] == [True, True, False]
+    await asyncio.wait_for(budget.take(), timeout=0.5)  # a final edit: 2 -> 1 token
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(budget.take(), timeout=0.2)  # the last token is not for it
+    await asyncio.wait_for(budget.take(first=True), timeout=0.5)  # but for a first message
 
 
 async def test_a_paused_chat_reports_its_pause(redis: Redis) -> None:
@@ -72,7 +83,7 @@ async def test_without_redis_the_worker_paces_itself(caplog) -> None:  # type: i
     try:
         assert await budget.try_optional(1) == 0.0
         assert await budget.try_optional(1) > 0, "the local bucket keeps its last token"
-        await asyncio.wait_for(budget.take(), timeout=0.5)
+        await asyncio.wait_for(budget.take(first=True), timeout=0.5)
         assert await budget.chat_paused_for(1) == 0.0
     finally:
         await unreachable.aclose()
