@@ -183,7 +183,7 @@ async def run(
                 "pre_p50": percentile(pre, 0.5), "pre_p99": percentile(pre, 0.99),
                 "post_p50": percentile(post_model, 0.5), "post_p99": percentile(post_model, 0.99),
                 "overhead_p50": percentile(overhead, 0.5), "overhead_p99": percentile(overhead, 0.99),
-                "violations": len(telegram.limit_violations()) + global_violations(telegram),
+                "violations": f"{len(telegram.limit_violations())}/{global_violations(telegram)}",
                 "worker_mb": max(memory), "cpu_ms": cpu_ms,
             }  # fmt: skip
     finally:
@@ -229,7 +229,7 @@ async def main(args: argparse.Namespace) -> None:
             return
         columns = (("workers", 7), ("chats", 5), ("spread s", 8), ("peak", 4), ("rate/s", 6),
                    ("completed", 9), ("errors", 6), ("pre p50/p99", 12), ("post p50/p99", 12),
-                   ("overhead p50/p99", 16), ("violations", 10), ("worker MB", 9), ("CPU ms/answer", 13))  # fmt: skip
+                   ("overhead p50/p99", 16), ("violations chat/all", 20), ("worker MB", 9), ("CPU ms/answer", 13))  # fmt: skip
         print("  ".join(f"{name:>{width}}" for name, width in columns))
         for chats in args.chats:
             r = await run(args.workers, chats, args.rate, Path(tmp), args.spread)
