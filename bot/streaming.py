@@ -12,6 +12,8 @@ import time
 from collections.abc import AsyncIterable, Awaitable, Callable
 from typing import Protocol
 
+from bot.tasks import wait_ignoring_cancel
+
 
 class RetryLater(Exception):
     """Raised by a sink when the receiver asks us to wait (Telegram's 429)."""
@@ -102,10 +104,7 @@ class StreamController:
             self._changed.set()
         else:
             flusher.cancel()
-        try:
-            await flusher
-        except asyncio.CancelledError:
-            pass
+        await wait_ignoring_cancel(flusher)
 
     async def _flush_loop(self) -> None:
         while not self._stopping:

@@ -22,6 +22,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from bot.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
 from bot.streaming import RetryLater
+from bot.tasks import cancel_and_wait
 from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
@@ -76,10 +77,8 @@ class TelegramAnswer:
 
     async def stop_typing(self) -> None:
         if self._typing is not None:
-            self._typing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._typing
-            self._typing = None
+            typing, self._typing = self._typing, None
+            await cancel_and_wait(typing)
 
     async def show(self, text: str) -> bool:
         return await self._write(text, final=False)

@@ -7,7 +7,6 @@ bot, the terminal (`python -m bot chat`) and the tests.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import AsyncIterable, Mapping, Sequence
@@ -22,6 +21,7 @@ from bot.pricing import cost_usd
 from bot.replies import say
 from bot.stopping import StopSignal
 from bot.streaming import StreamController, StreamSink
+from bot.tasks import cancel_and_wait
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
 from prompts.leak_guard import InstructionsLeaked, guarded
 from prompts.text_tokens import count_text_tokens
@@ -225,9 +225,7 @@ async def _run_until_stopped(
         await asyncio.wait({run, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if run.done():
             return run.result()
-        run.cancel()
-        with contextlib.suppress(asyncio.CancelledError, ModelError):
-            await run
+        await cancel_and_wait(run, ModelError)
         raise AnswerStopped
     finally:
         stopper.cancel()

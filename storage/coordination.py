@@ -19,6 +19,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from bot.tasks import cancel_and_wait
 from storage import keys
 from storage.keys import ChatScope
 
@@ -160,9 +161,7 @@ class ChatQueue:
         try:
             yield
         finally:
-            keeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await keeper
+            await cancel_and_wait(keeper)
             await self._release(keys=[queue, lease], args=[ticket])
 
     async def _take_ticket(self, queue: str) -> int:
