@@ -14,6 +14,7 @@ Run by hand, e.g.:
     python bench/load.py --workers 1 --chats 200 --spread 30   # questions over 30 s
     python bench/load.py --workers 2 --chats 200 --rate 1000   # no Telegram budget wait
     python bench/load.py --redis-per-chat
+    TELEGRAM_BURST=4 python bench/load.py --chats 200           # another budget burst
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ async def run(
                 "OPENAI_BASE_URL": model.base_url, "OPENAI_MAX_RETRIES": "0", "REDIS_URL": redis.url,
                 "WEBHOOK_URL": "https://load.example/hook", "WEBHOOK_SECRET": WEBHOOK_SECRET,
                 "LOG_LEVEL": "INFO", "TELEGRAM_RATE_PER_SECOND": str(rate),
+                "TELEGRAM_BURST": os.environ.get("TELEGRAM_BURST", "8"),
                 "TURNS_PER_MINUTE_CHAT": "100", "TURNS_PER_MINUTE_USER": "100",
                 # Lets a side-by-side run point the workers at another checkout.
                 **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}),
