@@ -12,10 +12,11 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
+
+from tests.fakes.local_server import LocalServer
 
 DEFAULT_REPLY = (
     "**오늘의 코디 / Today's outfit**\n\n"
@@ -104,7 +105,7 @@ def estimate_prompt_tokens(body: dict[str, Any]) -> int:
     return chars // 4 + 85 * images
 
 
-class FakeOpenAIServer:
+class FakeOpenAIServer(LocalServer):
     def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
         self.default_reply = default_reply
         self.requests: list[dict[str, Any]] = []
@@ -116,12 +117,10 @@ class FakeOpenAIServer:
         self.first_content_at: dict[int, float] = {}
         self.received_at: dict[int, float] = {}
         self.authorizations: list[str | None] = []
-        self.port = 0
         self._script: deque[ScriptedReply] = deque()
         self._cond = asyncio.Condition()
         self._closing = asyncio.Event()
         self._ids = itertools.count(1)
-        self._runner: web.AppRunner | None = None
 
     @property
     def base_url(self) -> str:
@@ -175,33 +174,15 @@ class FakeOpenAIServer:
                 f"expected {n} requests within {timeout}s, got {len(self.requests)}"
             ) from None
 
-    async def start(self) -> None:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/v1/chat/completions", self._completions)
         app.router.add_get("/v1/models", self._models)
+
+    def opening(self) -> None:
         self._closing.clear()
-        self._runner = web.AppRunner(app, shutdown_timeout=2.0, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.port = self._runner.addresses[0][1]
 
-    async def stop(self) -> None:
+    async def closing(self) -> None:
         self._closing.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     # ------------------------------------------------------------ handlers
     async def _models(self, request: web.Request) -> web.Response:

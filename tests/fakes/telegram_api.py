@@ -14,12 +14,12 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
 
 from tests.fakes import tg_methods
+from tests.fakes.local_server import LocalServer
 from tests.fakes.tg_methods import ApiError
 
 SENDING_METHODS = ("sendMessage", "editMessageText", "sendPhoto", "sendMediaGroup")
@@ -80,7 +80,7 @@ class StoredFile:
         return self.file_size_override if self.file_size_override is not None else len(self.content)
 
 
-class FakeTelegramServer:
+class FakeTelegramServer(LocalServer):
     def __init__(
         self,
         token: str = "123456:TEST",
@@ -103,9 +103,7 @@ class FakeTelegramServer:
         self._errors: dict[str, deque[ApiError]] = defaultdict(deque)
         self._cond = asyncio.Condition()
         self._bg_tasks: set[asyncio.Task[None]] = set()
-        self._runner: web.AppRunner | None = None
         self._stopping = False
-        self.port = 0
 
     # ----------------------------------------------------------------- lifecycle
     @property
@@ -125,34 +123,16 @@ class FakeTelegramServer:
             "username": self.bot_username,
         }
 
-    async def start(self) -> None:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, shutdown_timeout=2.0, access_log=None)
-        self._stopping = False
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.port = self._runner.addresses[0][1]
 
-    async def stop(self) -> None:
+    def opening(self) -> None:
+        self._stopping = False
+
+    async def closing(self) -> None:
         self._stopping = True  # releases pending getUpdates long polls
         async with self._cond:
             self._cond.notify_all()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     # ----------------------------------------------------------------- test API
     def calls_to(self, method: str) -> list[ApiCall]:
