@@ -9,10 +9,10 @@ import asyncio
 import math
 import threading
 import warnings
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Literal, ParamSpec, Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from PIL import ExifTags, Image
 
@@ -96,8 +96,6 @@ class SizeLike(Protocol):
 
 
 T = TypeVar("T", bound=SizeLike)
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def pick_photo_size(sizes: Sequence[T], target_long_side: int) -> T:
@@ -154,15 +152,25 @@ def make_thumbnail(
     return Thumbnail(jpeg=buf.getvalue(), width=out.width, height=out.height)
 
 
-def _in_thread(work: Callable[P, R]) -> Callable[P, Awaitable[R]]:
-    async def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        return await asyncio.to_thread(work, *args, **kwargs)
-
-    return run
-
-
-# Decoding takes tens of ms: from async code it runs in a worker thread, never on the loop.
-make_thumbnail_async = _in_thread(make_thumbnail)
+async def make_thumbnail_async(
+    data: bytes,
+    *,
+    long_side: int,
+    quality: int = DEFAULT_QUALITY,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    min_side: int = DEFAULT_MIN_SIDE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Thumbnail:
+    """make_thumbnail in a worker thread: decoding takes tens of ms and must not stall the bot."""
+    return await asyncio.to_thread(
+        make_thumbnail,
+        data,
+        long_side=long_side,
+        quality=quality,
+        max_pixels=max_pixels,
+        min_side=min_side,
+        max_bytes=max_bytes,
+    )
 
 
 def _open_checked(data: bytes, *, max_pixels: int, min_side: int) -> Image.Image:
