@@ -4,7 +4,7 @@ For 1280-px and 2560-px photo-like JPEGs (portrait 3:4, the same with the pixels
 landscape plus EXIF orientation 6 as phones write them, and square) and both stored sizes
 (512 px full-body, 384 px clothing), times side by side in one process, interleaved:
 
-* ours: bot.images.make_thumbnail (JPEG draft decode, orientation, resize, quality-80 save);
+* ours: bot.wardrobe.images.make_thumbnail (JPEG draft decode, orientation, resize, quality-80 save);
 * baseline: Image.open -> convert("RGB") -> thumbnail((side, side)) -> save quality 80;
   convert() decodes the full image first, so thumbnail() can no longer use draft;
 * pyvips (when importable): thumbnail_buffer(data, side) -> write_to_buffer(".jpg[Q=80]").
@@ -24,7 +24,6 @@ import argparse
 import gc
 import json
 import math
-import random
 import statistics
 import sys
 import time
@@ -35,12 +34,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from PIL import ExifTags, Image, ImageChops, ImageDraw, ImageFilter, ImageStat
+from PIL import Image, ImageChops, ImageStat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.images import make_thumbnail
+from bench.sample_photos import chirp_chart, encode_source, photo_like
 from bot.settings import Settings
+from bot.wardrobe.images import make_thumbnail
 
 try:
     import pyvips
@@ -52,68 +52,8 @@ else:
 LONG_SIDES = (1280, 2560)
 # name -> (display width, display height as fractions of the long side, EXIF orientation)
 SHAPES = {"3:4": (3, 4, 1), "3:4 exif6": (3, 4, 6), "1:1": (1, 1, 1)}
-SOURCE_QUALITY = 90
 
 Convert = Callable[[bytes, int, int], bytes]
-
-
-def photo_like(size: tuple[int, int], seed: int) -> Image.Image:
-    """A synthetic photo for the JPEG codec: smooth shading, edges, fabric stripes, sensor noise.
-
-    Drawn in display orientation; proportions scale with the size, so 1280 and 2560 are the
-    same scene at two resolutions.
-    """
-    w, h = size
-    rng = random.Random(seed)
-    cells = (max(2, w // 48), max(2, h // 48))
-    background = Image.frombytes("RGB", cells, rng.randbytes(cells[0] * cells[1] * 3))
-    light = Image.linear_gradient("L").resize(size).convert("RGB")  # brighter at the bottom
-    img = Image.blend(background.resize(size, Image.Resampling.BICUBIC), light, 0.4)
-    draw = ImageDraw.Draw(img)
-    for _ in range(25):  # furniture, props
-        x, y = rng.randrange(w), rng.randrange(h)
-        r = rng.randrange(w // 30, w // 6)
-        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
-        box = (x - r, y - r, x + r, y + r // 2)
-        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=colour)
-    # A person: head, striped shirt, checked trousers. Stripe period 1/160 of the width:
-    # ~2.4 px at 384 px, close to what the output grid can still carry.
-    cx, unit = w // 2, min(w, h) / 100
-    draw.ellipse((cx - 7 * unit, 0.12 * h, cx + 7 * unit, 0.12 * h + 17 * unit), (224, 184, 150))
-    top, waist, hem = 0.12 * h + 18 * unit, 0.55 * h, 0.95 * h
-    period = max(2, round(w / 160))
-    draw.rectangle((cx - 18 * unit, top, cx + 18 * unit, waist), (245, 245, 240))
-    for y in range(int(top), int(waist), period):
-        draw.rectangle((cx - 18 * unit, y, cx + 18 * unit, y + period // 2 - 1), (30, 40, 90))
-    draw.rectangle((cx - 15 * unit, waist, cx + 15 * unit, hem), (120, 110, 95))
-    check = 3 * period
-    for x in range(int(cx - 15 * unit), int(cx + 15 * unit), check):
-        draw.line((x, waist, x, hem), (60, 50, 40), width=max(1, period // 3))
-    img = img.filter(ImageFilter.GaussianBlur(max(w, h) / 2000))  # lens softness
-    # Sensor noise, +-6 levels, deterministic (unlike Image.effect_noise).
-    noise = Image.frombytes("RGB", size, rng.randbytes(w * h * 3)).point(lambda v: 122 + v // 21)
-    return ImageChops.add(img, noise, 1.0, -128)
-
-
-def chirp_chart(size: tuple[int, int]) -> Image.Image:
-    """Vertical stripes whose frequency rises left to right up to the source's own Nyquist."""
-    w = size[0]
-    row = bytes(round(127.5 + 110 * math.cos(math.pi * 0.5 * w * (x / w) ** 2)) for x in range(w))
-    return Image.frombytes("L", (w, 1), row).resize(size, Image.Resampling.NEAREST).convert("RGB")
-
-
-# Inverse of each orientation: the stored pixels that an EXIF-aware viewer shows upright.
-_STORE = {1: None, 6: Image.Transpose.ROTATE_90}
-
-
-def encode_source(display: Image.Image, orientation: int) -> bytes:
-    stored = display.transpose(t) if (t := _STORE[orientation]) is not None else display
-    exif = Image.Exif()
-    if orientation != 1:
-        exif[ExifTags.Base.Orientation] = orientation
-    buf = BytesIO()
-    stored.save(buf, "JPEG", quality=SOURCE_QUALITY, exif=exif)
-    return buf.getvalue()
 
 
 def ours(data: bytes, side: int, quality: int) -> bytes:

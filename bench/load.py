@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.streaming import global_violations
 from bot.embedded_redis import EmbeddedRedis
-from bot.images import make_thumbnail
-from bot.rendering import render
+from bot.telegram.rendering import render
+from bot.wardrobe.images import make_thumbnail
 from storage.chat_store import ChatStore
 from storage.keys import ChatScope
 from tests.fakes.openai_api import FakeOpenAIServer

@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.embedded_redis import EmbeddedRedis
-from bot.rendering import render
 from bot.settings import Settings
+from bot.telegram.rendering import render
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory

@@ -21,13 +21,12 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.card_maker import analysis_messages
-from bot.images import make_thumbnail
 from bot.settings import Settings
+from bot.wardrobe.card_maker import analysis_messages
+from bot.wardrobe.images import make_thumbnail
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
-from prompts.cards import WardrobeCard
 from prompts.request_tokens import request_tokens
-from storage.chat_store import HistoryMessage, PhotoMeta, StoredPhoto
+from storage.records import HistoryMessage, PhotoMeta, StoredPhoto, WardrobeCard
 
 ORIGINAL = (3024, 4032)  # a 12 MP phone photo, portrait
 # USD per 1M input tokens; configuration, from OpenAI's pricing page.

@@ -8,9 +8,9 @@ import logging
 from telegram import BotCommand, BotCommandScopeDefault
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot.replies import COMMANDS
 from bot.services import BotData, CoordiContext, Services
 from bot.settings import Settings
+from bot.telegram.replies import COMMANDS
 from handlers import register_all
 from prompts.text_tokens import count_text_tokens
 

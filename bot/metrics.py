@@ -1,11 +1,8 @@
-"""Prometheus metrics of a worker, served at GET /metrics."""
+"""Prometheus metrics of a worker (served at GET /metrics by the webhook server)."""
 
 from __future__ import annotations
 
-import time
-
-from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import Counter, Gauge, Histogram
 from telegram import Update
 
 UPDATES = Counter("coordi_updates_total", "Updates received, by type", ["type"])
@@ -51,17 +48,3 @@ def count_update(update: Update) -> None:
     else:
         kind = "other"
     UPDATES.labels(kind).inc()
-
-
-async def handler(request: web.Request) -> web.Response:
-    from bot.webhook import APPLICATION_KEY  # the webhook module imports this one
-
-    services = request.app[APPLICATION_KEY].bot_data.services
-    started = time.perf_counter()
-    try:
-        await services.store.ping()
-        REDIS_LATENCY.observe(time.perf_counter() - started)
-    except Exception:  # readiness says so; metrics must still be served
-        pass
-    ACTIVE_STREAMS.set(len(services.running))
-    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})

@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from redis.asyncio import BlockingConnectionPool, Redis
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.llm import ModelClient
+from bot.conversation.chat_turn import ChatTurns, StreamStyle
+from bot.conversation.photo_turn import PhotoTurns
+from bot.conversation.stopping import RunningAnswers
+from bot.conversation.stylist import Stylist
+from bot.conversation.turn_limits import TurnLimits
+from bot.model.client import ModelClient
 from bot.settings import Settings
-from bot.stopping import RunningAnswers
-from bot.turns import Stylist
-from bot.wardrobe import WardrobeIntake
+from bot.wardrobe.intake import WardrobeIntake
+from bot.wardrobe.keeper import WardrobeKeeper
 from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
@@ -36,6 +40,10 @@ class Services:
     pacer: TelegramBudget
     running: RunningAnswers
     intake: WardrobeIntake
+    keeper: WardrobeKeeper
+    # A question in a Telegram chat, and photos arriving: the flows handlers hand over to.
+    turns: ChatTurns
+    photo_turns: PhotoTurns
 
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
@@ -80,6 +88,42 @@ class Services:
             prices=settings.model_prices,
             variant_b_share=settings.prompt_variant_b_share,
         )
+        albums = RedisAlbums(redis, settings.album_quiet_seconds)
+        locks = ChatQueue(redis)
+        limits_store = Limits(
+            redis,
+            LimitSettings(
+                turns_per_minute_user=settings.turns_per_minute_user,
+                turns_per_minute_chat=settings.turns_per_minute_chat,
+                photos_per_hour_user=settings.photos_per_hour_user,
+                daily_tokens_user=settings.daily_tokens_user,
+            ),
+        )
+        pacer = TelegramBudget(redis, settings.telegram_rate_per_second, settings.telegram_burst)
+        running = RunningAnswers()
+        intake = WardrobeIntake(
+            store,
+            long_side=settings.image_long_side,
+            clothing_long_side=settings.clothing_long_side,
+            quality=settings.image_quality,
+            parallel=settings.image_parallel,
+        )
+        turns = ChatTurns(
+            store=store,
+            stylist=stylist,
+            queue=locks,
+            running=running,
+            limits=TurnLimits(limits_store),
+            pacer=pacer,
+            style=StreamStyle(
+                edit_interval_private=settings.edit_interval_private,
+                edit_interval_group=settings.edit_interval_group,
+                use_drafts=settings.stream_mode == "draft",
+            ),
+        )
+        photo_turns = PhotoTurns(
+            store=store, intake=intake, stylist=stylist, turns=turns, max_photos=settings.max_photos
+        )
         return cls(
             settings=settings,
             redis=redis,
@@ -87,27 +131,16 @@ class Services:
             ledger=ledger,
             model=model,
             stylist=stylist,
-            albums=RedisAlbums(redis, settings.album_quiet_seconds),
-            locks=ChatQueue(redis),
+            albums=albums,
+            locks=locks,
             updates=UpdateLog(redis),
-            limits=Limits(
-                redis,
-                LimitSettings(
-                    turns_per_minute_user=settings.turns_per_minute_user,
-                    turns_per_minute_chat=settings.turns_per_minute_chat,
-                    photos_per_hour_user=settings.photos_per_hour_user,
-                    daily_tokens_user=settings.daily_tokens_user,
-                ),
-            ),
-            pacer=TelegramBudget(redis, settings.telegram_rate_per_second, settings.telegram_burst),
-            running=RunningAnswers(),
-            intake=WardrobeIntake(
-                store,
-                long_side=settings.image_long_side,
-                clothing_long_side=settings.clothing_long_side,
-                quality=settings.image_quality,
-                parallel=settings.image_parallel,
-            ),
+            limits=limits_store,
+            pacer=pacer,
+            running=running,
+            intake=intake,
+            keeper=WardrobeKeeper(store, intake, locks),
+            turns=turns,
+            photo_turns=photo_turns,
         )
 
     async def close(self) -> None:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.pricing import DEFAULT_PRICES
+from bot.model.pricing import DEFAULT_PRICES
 
 
 class Settings(BaseSettings):

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.language import detect_language
 from bot.runner import redis_url_for
 from bot.services import Services
 from bot.settings import Settings
+from prompts.language import detect_language
 from storage.keys import ChatScope
 
 TERMINAL_CHAT = ChatScope(chat_id=0)

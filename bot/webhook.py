@@ -6,8 +6,10 @@ import asyncio
 import hmac
 import json
 import logging
+import time
 
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.exceptions import RedisError
 from telegram import Update
 
@@ -30,7 +32,7 @@ def make_web_app(application, webhook_path: str, secret: str) -> web.Application
     web_app[DRAINING_KEY] = asyncio.Event()
     web_app.router.add_post(webhook_path, receive_update)
     web_app.router.add_get("/healthz", healthz)
-    web_app.router.add_get("/metrics", metrics.handler)
+    web_app.router.add_get("/metrics", serve_metrics)
     return web_app
 
 
@@ -76,3 +78,15 @@ async def healthz(request: web.Request) -> web.Response:
     if request.app[DRAINING_KEY].is_set():
         ready = False
     return web.json_response({"ready": ready}, status=200 if ready else 503)
+
+
+async def serve_metrics(request: web.Request) -> web.Response:
+    services: Services = request.app[APPLICATION_KEY].bot_data.services
+    started = time.perf_counter()
+    try:
+        await services.store.ping()
+        metrics.REDIS_LATENCY.observe(time.perf_counter() - started)
+    except Exception:  # readiness says so; metrics must still be served
+        pass
+    metrics.ACTIVE_STREAMS.set(len(services.running))
+    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})

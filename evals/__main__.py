@@ -2,6 +2,6 @@
 
 import sys
 
-from evals.runner import main
+from evals.cli import main
 
 sys.exit(main())

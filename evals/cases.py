@@ -39,9 +39,8 @@ from typing import Any, get_args
 
 from evals.case import LANGS, CaseContext, Category, Lang
 from evals.checks import CHECKS
-from prompts.cards import CATEGORIES as CARD_CATEGORIES
-from prompts.cards import WardrobeCard
-from storage.chat_store import HistoryMessage
+from storage.records import CATEGORIES as CARD_CATEGORIES
+from storage.records import HistoryMessage, WardrobeCard
 
 CASES_DIR = Path(__file__).with_name("cases")
 

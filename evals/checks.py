@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from evals.case import CaseContext, CheckResult
 from evals.vocab import ALTERNATIVE_HEADINGS, BODY_TERMS, compile_any, slot_pattern
-from prompts.citations import cited_all
+from storage.citations import cited_all
 
 __all__ = ["CHECKS", "CaseContext", "Check", "CheckResult", "cited_numbers", "run_checks"]
 

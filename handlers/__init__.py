@@ -1,4 +1,4 @@
-"""Telegram handlers, one module per feature."""
+"""Telegram handlers, one module per feature: parse the update, call the core in `bot`, reply."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import is_addressed, lang_of, stream_answer, strip_mention, within_limits
+from bot.telegram.incoming import is_addressed, lang_of, strip_mention
+from bot.telegram.replies import say
 
 
 async def answer_text(update: Update, context: CoordiContext) -> None:
@@ -22,9 +22,10 @@ async def answer_text(update: Update, context: CoordiContext) -> None:
     if len(question) > limit:
         await message.reply_text(say("too_long", lang, limit=limit), do_quote=False)
         return
-    if not await within_limits(context, message, lang):
+    turns = context.services.turns
+    if not await turns.limits.admit(message, lang):
         return
-    await stream_answer(context, message, lang=lang, question=question)
+    await turns.answer(context.bot, message, lang=lang, question=question)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

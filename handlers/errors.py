@@ -10,9 +10,9 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 
 from bot import metrics
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import lang_of
+from bot.telegram.incoming import lang_of
+from bot.telegram.replies import say
 
 log = logging.getLogger(__name__)
 

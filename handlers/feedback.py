@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.language import detect_language
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import FEEDBACK_CALLBACK
+from bot.telegram.keyboards import FEEDBACK_CALLBACK
+from bot.telegram.replies import say
+from prompts.language import detect_language
 
 
 async def rate_answer(update: Update, context: CoordiContext) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.rendering import render
-from bot.replies import HELP
 from bot.services import CoordiContext
-from handlers.common import lang_of
+from bot.telegram.incoming import lang_of
+from bot.telegram.rendering import render
+from bot.telegram.replies import HELP
 
 
 async def show_help(update: Update, context: CoordiContext) -> None:

@@ -1,26 +1,15 @@
-"""Photos and image files, alone or as an album: store them, then answer once."""
+"""Photos and image files, alone or as an album: gathered, parsed, handed to the photo turn."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 
 from telegram import Message, Update
 from telegram.ext import Application, MessageHandler, filters
 
-from bot import metrics
-from bot.language import Lang
-from bot.replies import say
 from bot.services import CoordiContext
-from bot.wardrobe import IncomingImage, IntakeResult, image_of, marks_full_body
-from handlers.common import (
-    is_addressed,
-    lang_of,
-    scope_of,
-    stream_answer,
-    strip_mention,
-    within_limits,
-)
+from bot.telegram.incoming import is_addressed, lang_of, scope_of, strip_mention
+from bot.wardrobe.intake import IncomingImage, image_of, marks_full_body
 
 
 async def receive_image(update: Update, context: CoordiContext) -> None:
@@ -52,67 +41,25 @@ async def handle_turn(parts: Sequence[Message], context: CoordiContext) -> None:
     first = parts[0]
     caption = next((part.caption for part in parts if part.caption), None)
     question = strip_mention(caption, bot.username)
-    lang = lang_of(first, question or "")
-    settings = context.services.settings
-
+    long_side = context.services.settings.image_long_side
     images: list[IncomingImage] = []
     rejected: list[str] = []
     for part in parts:
-        found = image_of(part, settings.image_long_side)
-        (rejected if isinstance(found, str) else images).append(found)  # type: ignore[arg-type]
-
-    scope = scope_of(first)
-    metrics.ALBUM_SIZE.observe(len(parts))
-    if not await within_limits(context, first, lang, photos=len(images)):
-        return
-    result = await context.services.intake.take_in(
-        bot, scope, images, body_hint=marks_full_body(caption)
-    )
-    result.rejected = rejected + result.rejected
-    for reason in dict.fromkeys(result.rejected):
-        await first.reply_text(say(reason, lang), do_quote=False)
-    if result.evicted:
-        names = ", ".join(f"[{meta.number}]" for meta in result.evicted)
-        await first.reply_text(
-            say("evicted", lang, limit=settings.max_photos, photos=names), do_quote=False
-        )
-    if not result.stored and not result.duplicates:
-        return  # nothing usable arrived; the rejection message said why
-
-    # One vision call per album makes the wardrobe cards; it runs while the answer streams
-    # (this answer sees the new pictures themselves; later turns use the cards).
-    analysis = asyncio.create_task(
-        context.services.stylist.describe_photos(scope, result.numbers, lang)
-    )
-    try:
-        occasion = await context.services.store.occasion(scope)
-        if question or occasion:
-            await stream_answer(
-                context,
-                first,
-                lang=lang,
-                question=question or None,
-                new_photo_numbers=result.numbers,
-            )
+        found = image_of(part, long_side)
+        if isinstance(found, str):
+            rejected.append(found)
         else:
-            await first.reply_text(
-                say("photos_saved", lang, summary=summary(result, lang)), do_quote=False
-            )
-    finally:
-        await analysis
-
-
-def summary(result: IntakeResult, code: Lang) -> str:
-    body = sum(1 for meta in result.stored if meta.role == "full_body")
-    clothes = len(result.stored) - body
-    parts = []
-    if body:
-        parts.append(say("summary_body", code, n=body))
-    if clothes:
-        parts.append(say("summary_clothes", code, n=clothes))
-    if result.duplicates:
-        parts.append(say("already_saved", code))
-    return ", ".join(parts)
+            images.append(found)
+    await context.services.photo_turns.take(
+        bot,
+        first,
+        images,
+        rejected=rejected,
+        question=question,
+        lang=lang_of(first, question or ""),
+        body_hint=marks_full_body(caption),
+        parts=len(parts),
+    )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -5,18 +5,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import lang_of, scope_of
+from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.replies import say
 
 
 async def reset(update: Update, context: CoordiContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    scope = scope_of(message)
-    async with context.services.locks.hold(scope):
-        removed = await context.services.store.reset(scope)
+    removed = await context.services.keeper.reset(scope_of(message))
     await message.reply_text(
         say("reset_done", lang_of(message, ""), photos=removed), do_quote=False
     )

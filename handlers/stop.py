@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.language import detect_language
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import STOP_CALLBACK, lang_of, scope_of
+from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.keyboards import STOP_CALLBACK
+from bot.telegram.replies import say
+from prompts.language import detect_language
 
 
 async def stop_command(update: Update, context: CoordiContext) -> None:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.language import detect_language
-from bot.replies import OCCASIONS, say
 from bot.services import CoordiContext
-from handlers.common import lang_of, scope_of
+from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.keyboards import OCCASION_CALLBACK, occasion_keyboard
+from bot.telegram.replies import OCCASIONS, say
+from prompts.language import detect_language
 
 MAX_OCCASION_LENGTH = 200
-
-
-def occasion_keyboard(lang: str) -> InlineKeyboardMarkup:
-    options = OCCASIONS["ko" if lang == "ko" else "en"]
-    buttons = [InlineKeyboardButton(label, callback_data=f"tpo:{key}") for key, label in options]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 async def set_occasion(update: Update, context: CoordiContext) -> None:
@@ -39,7 +34,7 @@ async def pick_occasion(update: Update, context: CoordiContext) -> None:
     if query is None or query.data is None:
         return
     lang = detect_language(None, query.from_user.language_code)
-    label = dict(OCCASIONS[lang]).get(query.data.removeprefix("tpo:"))
+    label = dict(OCCASIONS[lang]).get(query.data.removeprefix(f"{OCCASION_CALLBACK}:"))
     # A message older than 48 hours comes back as InaccessibleMessage.
     if label is None or not isinstance(query.message, Message):
         await query.answer()
@@ -51,4 +46,4 @@ async def pick_occasion(update: Update, context: CoordiContext) -> None:
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("tpo", set_occasion))
-    application.add_handler(CallbackQueryHandler(pick_occasion, pattern=r"^tpo:"))
+    application.add_handler(CallbackQueryHandler(pick_occasion, pattern=rf"^{OCCASION_CALLBACK}:"))

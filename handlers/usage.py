@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.replies import say
 from bot.services import CoordiContext
-from handlers.common import lang_of, scope_of
+from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.replies import say
 from storage.ledger import VariantStats, percentile
 
 

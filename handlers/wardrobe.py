@@ -5,14 +5,13 @@ from __future__ import annotations
 from telegram import InputMediaPhoto, Message, Update
 from telegram.ext import Application, CommandHandler
 
-from bot.answer_board import label_of
-from bot.language import Lang
-from bot.replies import say
 from bot.services import CoordiContext
-from bot.wardrobe import image_of
-from handlers.common import lang_of, scope_of
-from prompts.cards import WardrobeCard
-from storage.chat_store import PhotoMeta
+from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.replies import say
+from bot.wardrobe.answer_board import label_of
+from bot.wardrobe.intake import image_of
+from prompts.language import Lang
+from storage.records import PhotoMeta, WardrobeCard
 
 ALBUM_LIMIT = 10  # Telegram's maximum photos per media group
 
@@ -62,20 +61,18 @@ async def forget(update: Update, context: CoordiContext) -> None:
     if message is None:
         return
     lang = lang_of(message, "")
-    store = context.services.store
     scope = scope_of(message)
     args = context.args or []
+    keeper = context.services.keeper
     if [arg.lower() for arg in args] in (["all"], ["전부"], ["모두"]):
-        async with context.services.locks.hold(scope):
-            removed = await store.reset(scope)
+        removed = await keeper.reset(scope)
         await message.reply_text(say("reset_done", lang, photos=removed), do_quote=False)
         return
     numbers = parse_numbers(args)
     if numbers is None:
         await message.reply_text(say("forget_usage", lang), do_quote=False)
         return
-    async with context.services.locks.hold(scope):
-        gone = await store.forget(scope, numbers)
+    gone = await keeper.forget(scope, numbers)
     missing = sorted(set(numbers) - {meta.number for meta in gone})
     lines = []
     if gone:
@@ -96,23 +93,11 @@ async def mark_full_body(update: Update, context: CoordiContext) -> None:
     if isinstance(image, str):
         await message.reply_text(say("body_usage", lang), do_quote=False)
         return
-    scope = scope_of(message)
-    store = context.services.store
-    async with context.services.locks.hold(scope):
-        meta = await store.set_role(scope, image.unique_id, "full_body")
-        if meta is None:  # not stored yet (e.g. sent in a group without mentioning Coordi)
-            result = await context.services.intake.take_in(
-                context.bot, scope, [image], body_hint=True
-            )
-            if result.stored:
-                meta = result.stored[0]
-            elif result.duplicates:
-                meta = await store.set_role(scope, result.duplicates[0].unique_id, "full_body")
-            if meta is None:
-                reason = result.rejected[0] if result.rejected else "download_failed"
-                await message.reply_text(say(reason, lang), do_quote=False)
-                return
-    await message.reply_text(say("body_done", lang, number=meta.number), do_quote=False)
+    marked = await context.services.keeper.mark_full_body(context.bot, scope_of(message), image)
+    if isinstance(marked, str):
+        await message.reply_text(say(marked, lang), do_quote=False)
+        return
+    await message.reply_text(say("body_done", lang, number=marked.number), do_quote=False)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

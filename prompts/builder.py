@@ -18,14 +18,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bot.language import Lang
-from prompts.cards import WardrobeCard
-from prompts.citations import cited_numbers
 from prompts.image_tokens import image_tokens
+from prompts.language import Lang
 from prompts.request_tokens import MESSAGE_OVERHEAD
 from prompts.text_tokens import count_text_tokens
 from prompts.texts import DEFAULT_QUESTION, LANGUAGE_NAMES, ROLE_LABELS
-from storage.chat_store import HistoryMessage, StoredPhoto
+from storage.citations import cited_numbers
+from storage.records import HistoryMessage, StoredPhoto, WardrobeCard
 
 Message = dict[str, Any]
 VARIANT_FILES = {"A": "system.md", "B": "system.b.md"}

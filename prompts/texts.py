@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import Lang
+from prompts.language import Lang
 
 LANGUAGE_NAMES: dict[Lang, str] = {"ko": "Korean (한국어, 자연스러운 존댓말)", "en": "English"}
 

@@ -10,41 +10,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from typing import Literal
+from dataclasses import asdict, dataclass, replace
 
 from redis.asyncio import Redis
 
-from prompts.cards import WardrobeCard
-from prompts.citations import cited_numbers
 from storage import keys
+from storage.citations import cited_numbers
 from storage.keys import ChatScope
-
-PhotoRole = Literal["full_body", "clothing"]
-Role = Literal["user", "assistant"]
-
-
-@dataclass(frozen=True)
-class PhotoMeta:
-    unique_id: str
-    number: int
-    role: PhotoRole
-    width: int
-    height: int
-    added_at: float
-
-
-@dataclass(frozen=True)
-class StoredPhoto:
-    meta: PhotoMeta
-    jpeg: bytes
-
-
-@dataclass(frozen=True)
-class HistoryMessage:
-    role: Role
-    content: str
-    at: float = field(default_factory=time.time)
+from storage.records import HistoryMessage, PhotoMeta, PhotoRole, StoredPhoto, WardrobeCard
 
 
 @dataclass(frozen=True)

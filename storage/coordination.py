@@ -19,7 +19,6 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from bot.tasks import cancel_and_wait
 from storage import keys
 from storage.keys import ChatScope
 
@@ -161,7 +160,10 @@ class ChatQueue:
         try:
             yield
         finally:
-            await cancel_and_wait(keeper)
+            keeper.cancel()
+            # asyncio.wait, not `await keeper`: it neither raises the keeper's own
+            # CancelledError nor swallows a cancellation meant for this task.
+            await asyncio.wait({keeper})
             await self._release(keys=[queue, lease], args=[ticket])
 
     async def _take_ticket(self, queue: str) -> int:

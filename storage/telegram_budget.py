@@ -20,8 +20,8 @@ import random
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.pacing import TelegramPacer
 from storage import keys
+from storage.local_bucket import TelegramPacer
 
 log = logging.getLogger(__name__)
 

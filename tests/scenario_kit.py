@@ -8,7 +8,7 @@ from typing import Any
 
 from PIL import Image
 
-from bot.rendering import render
+from bot.telegram.rendering import render
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory, photo_size_ids

@@ -3,8 +3,9 @@ from __future__ import annotations
 from redis.asyncio import Redis
 
 from storage import keys
-from storage.chat_store import ChatStore, HistoryMessage
+from storage.chat_store import ChatStore
 from storage.keys import ChatScope
+from storage.records import HistoryMessage
 
 SCOPE = ChatScope(42)
 
@@ -71,7 +72,7 @@ async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: Redis) -> No
 
 
 def test_cited_numbers_reads_the_citation_forms_models_use() -> None:
-    from prompts.citations import cited_numbers
+    from storage.citations import cited_numbers
 
     assert cited_numbers("[2] 셔츠, ［３］ 슬랙스, [ 4 ] 로퍼, [5, 6] 가방, [x] 아님") == {
         2,

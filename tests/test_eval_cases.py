@@ -12,8 +12,8 @@ import pytest
 from evals.case import CaseContext
 from evals.cases import CASES_DIR, CaseError, EvalCase, case_from_dict, load_case, load_cases
 from evals.checks import CHECKS
-from evals.runner import build_request, stored_photos
-from prompts.citations import cited_numbers
+from evals.requests import build_request, stored_photos
+from storage.citations import cited_numbers
 from tests.image_files import encode, photo_like
 
 CASES = load_cases()

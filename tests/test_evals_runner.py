@@ -10,9 +10,11 @@ import pytest
 
 from evals.cases import CASES_DIR, load_cases
 from evals.checks import CHECKS, run_checks
+from evals.cli import amain
 from evals.judge import CRITERIA, judge_instructions, parse_judgement
-from evals.report import PASS, column, report_path
-from evals.runner import amain, build_request
+from evals.report import report_path
+from evals.requests import build_request
+from evals.table import PASS, column
 from tests.fakes.openai_api import FakeOpenAIServer
 
 GOOD = "office_daily_ko"

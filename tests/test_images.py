@@ -1,4 +1,4 @@
-"""Tests for bot.images. Every input image is generated here with Pillow: no binary fixtures."""
+"""Tests for bot.wardrobe.images. Every input image is generated here with Pillow: no binary fixtures."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from io import BytesIO
 import pytest
 from PIL import ExifTags, Image, JpegImagePlugin
 
-from bot import images
-from bot.images import (
+from bot.wardrobe import images
+from bot.wardrobe.images import (
     ImageRejected,
     Thumbnail,
     jpeg_draft_size,

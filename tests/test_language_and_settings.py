@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from bot.language import detect_language
+from prompts.language import detect_language
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import aiohttp
 
-from bot.turns import CUT_OFF_MARK
+from bot.conversation.stylist import CUT_OFF_MARK
 from storage.keys import ChatScope
 from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer

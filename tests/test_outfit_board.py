@@ -10,8 +10,8 @@ from io import BytesIO
 import pytest
 from PIL import Image, ImageDraw
 
-from bot import outfit_board
-from bot.outfit_board import (
+from bot.wardrobe import outfit_board
+from bot.wardrobe.outfit_board import (
     BoardItem,
     Box,
     cited_items_in_order,
@@ -199,7 +199,7 @@ def test_corrupt_items_are_skipped_and_logged_without_bytes(
         BoardItem(6, truncated, "y"),
         good[1],
     ]
-    with caplog.at_level(logging.WARNING, logger="bot.outfit_board"):
+    with caplog.at_level(logging.WARNING, logger="bot.wardrobe.outfit_board"):
         img = decode(compose_board(batch, full_body=BODY, size=SIZE))
     for cell, colour in zip(layout(2, True, SIZE)[1:], COLOURS, strict=False):
         assert close(img.getpixel(centre(cell)), colour)
@@ -233,7 +233,7 @@ def test_without_hangul_font_korean_labels_are_omitted_once(
     monkeypatch.setattr(outfit_board, "_fonts", lambda: outfit_board._Fonts(None, "test default"))
     monkeypatch.setattr(outfit_board, "_warned", set())
     batch = [*items(2), BoardItem(9, thumb(COLOURS[2]), "top · white shirt")]
-    with caplog.at_level(logging.WARNING, logger="bot.outfit_board"):
+    with caplog.at_level(logging.WARNING, logger="bot.wardrobe.outfit_board"):
         img = decode(compose_board(batch, full_body=BODY, size=SIZE))
         compose_board(batch, size=SIZE)
     korean_a, korean_b, latin = layout(3, True, SIZE)[1:]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.pacing import TelegramPacer
+from storage.local_bucket import TelegramPacer
 
 
 class Clock:

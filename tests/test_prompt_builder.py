@@ -11,8 +11,7 @@ from prompts.builder import (
     pictures_needed,
     trim_history,
 )
-from prompts.cards import WardrobeCard
-from storage.chat_store import HistoryMessage, PhotoMeta, StoredPhoto
+from storage.records import HistoryMessage, PhotoMeta, StoredPhoto, WardrobeCard
 from tests.image_files import encode, photo_like
 
 JPEG = encode(photo_like((288, 384)), "JPEG")

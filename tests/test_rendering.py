@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rendering import close_open_spans, closes_cleanly, render, split_point, utf16_len
+from bot.telegram.rendering import close_open_spans, closes_cleanly, render, split_point, utf16_len
 from tests.fakes.tg_markup import check_entities
 
 NASTY = [

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from bot.streaming import RetryLater, StreamController
+from bot.telegram.streaming import RetryLater, StreamController
 
 T = TypeVar("T")
 

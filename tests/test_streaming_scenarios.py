@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from bot.turns import CUT_OFF_MARK, STOPPED_MARK
+from bot.conversation.stylist import CUT_OFF_MARK, STOPPED_MARK
 from storage.keys import ChatScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from prompts.citations import cited_in_order
+from storage.citations import cited_in_order
 
 log = logging.getLogger(__name__)
 

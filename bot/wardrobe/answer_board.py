@@ -7,9 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.outfit_board import BoardItem, cited_items_in_order, compose_board_async
-from prompts.cards import WardrobeCard
-from storage.chat_store import StoredPhoto
+from bot.wardrobe.outfit_board import BoardItem, cited_items_in_order, compose_board_async
+from storage.records import StoredPhoto, WardrobeCard
 
 log = logging.getLogger(__name__)
 

@@ -14,21 +14,22 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from bot import metrics
-from bot.card_maker import make_cards
-from bot.language import Lang
-from bot.llm import ModelClient, ModelError, Usage
-from bot.pricing import cost_usd
-from bot.replies import say
-from bot.stopping import StopSignal
-from bot.streaming import StreamController, StreamSink
+from bot.conversation.stopping import StopSignal
+from bot.model.client import ModelClient, ModelError, Usage
+from bot.model.pricing import cost_usd
 from bot.tasks import cancel_and_wait
+from bot.telegram.replies import say
+from bot.telegram.streaming import StreamController, StreamSink
+from bot.wardrobe.card_maker import make_cards
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
+from prompts.language import Lang
 from prompts.leak_guard import InstructionsLeaked, guarded
 from prompts.text_tokens import count_text_tokens
 from prompts.variants import variant_for
-from storage.chat_store import ChatStore, HistoryMessage, StoredPhoto
+from storage.chat_store import ChatStore
 from storage.keys import ChatScope
 from storage.ledger import AnswerRecord, Ledger
+from storage.records import HistoryMessage, StoredPhoto
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from telegram import Bot, Message
 from telegram.error import TelegramError
 
-from bot.images import ImageRejected, Thumbnail, make_thumbnail_async, pick_photo_size
-from storage.chat_store import ChatStore, PhotoMeta, PhotoRole
+from bot.wardrobe.images import ImageRejected, Thumbnail, make_thumbnail_async, pick_photo_size
+from storage.chat_store import ChatStore
 from storage.keys import ChatScope
+from storage.records import PhotoMeta, PhotoRole
 
 log = logging.getLogger(__name__)
 

@@ -20,9 +20,9 @@ from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
-from bot.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
-from bot.streaming import RetryLater
 from bot.tasks import cancel_and_wait
+from bot.telegram.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
+from bot.telegram.streaming import RetryLater
 from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bot.language import Lang
-from bot.llm import ModelClient, ModelError, Usage
-from prompts.cards import WardrobeCard, analysis_schema, parse_cards
+from bot.model.client import ModelClient, ModelError, Usage
+from prompts.cards import analysis_schema, parse_cards
+from prompts.language import Lang
 from prompts.texts import LANGUAGE_NAMES, ROLE_LABELS
-from storage.chat_store import StoredPhoto
+from storage.records import StoredPhoto, WardrobeCard
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import Lang
+from prompts.language import Lang
 
 HELP = {
     "ko": (

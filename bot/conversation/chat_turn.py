@@ -1,0 +1,138 @@
+"""One question in a Telegram chat, end to end: its place in the chat's queue, the
+streamed answer, the outfit board after it, and the tokens it cost the user.
+
+The turn itself (prompt, model, stream) is `Stylist.answer`, which knows nothing of
+Telegram; this module gives it a Telegram message to write into.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from telegram import Bot, Message
+from telegram.error import TelegramError
+
+from bot.conversation.stopping import RunningAnswers
+from bot.conversation.stylist import Stylist, TurnOutcome
+from bot.conversation.turn_limits import TurnLimits
+from bot.telegram.answer_message import TelegramAnswer
+from bot.telegram.incoming import is_private, scope_of
+from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
+from bot.wardrobe.answer_board import board_for_answer
+from prompts.language import Lang
+from storage.chat_store import ChatStore
+from storage.coordination import ChatQueue
+from storage.keys import ChatScope
+from storage.telegram_budget import TelegramBudget
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StreamStyle:
+    """How answers stream: seconds between edits, and edit or draft mode."""
+
+    edit_interval_private: float
+    edit_interval_group: float
+    use_drafts: bool = False
+
+
+class ChatTurns:
+    def __init__(
+        self,
+        *,
+        store: ChatStore,
+        stylist: Stylist,
+        queue: ChatQueue,
+        running: RunningAnswers,
+        limits: TurnLimits,
+        pacer: TelegramBudget,
+        style: StreamStyle,
+    ) -> None:
+        self.store = store
+        self.stylist = stylist
+        self.queue = queue
+        self.running = running
+        self.limits = limits
+        self.pacer = pacer
+        self.style = style
+
+    async def answer(
+        self,
+        bot: Bot,
+        message: Message,
+        *,
+        lang: Lang,
+        question: str | None,
+        new_photo_numbers: tuple[int, ...] = (),
+    ) -> TurnOutcome:
+        scope = scope_of(message)
+        private = is_private(message)
+        sink = TelegramAnswer(
+            bot,
+            message.chat_id,
+            thread_id=scope.thread_id,
+            reply_to=None if private else message.message_id,
+            stop_button=stop_keyboard(lang),
+            feedback_buttons=feedback_keyboard,
+            pacer=self.pacer,
+            # Drafts exist in private chats only; groups always edit in place.
+            use_draft=private and self.style.use_drafts,
+        )
+        interval = self.style.edit_interval_private if private else self.style.edit_interval_group
+        async with self.queue.hold(scope):
+            with self.running.track(scope) as stop:
+                sink.start_typing()
+                try:
+                    outcome = await self.stylist.answer(
+                        scope,
+                        sink,
+                        lang=lang,
+                        question=question,
+                        new_photo_numbers=new_photo_numbers,
+                        edit_interval=interval,
+                        stop=stop,
+                    )
+                finally:
+                    await sink.stop_typing()
+            log.info(
+                "Answer %s",
+                outcome.status,
+                extra={
+                    "first_text_ms": outcome.first_text_ms,
+                    "total_ms": outcome.total_ms,
+                    "prompt_tokens": outcome.prompt_tokens,
+                    "completion_tokens": outcome.completion_tokens,
+                    "pictures": len(outcome.images),
+                    "variant": outcome.variant,
+                },
+            )
+            if outcome.status == "complete":
+                await self.send_board(bot, message, scope, outcome, lang)
+        if message.from_user is not None and outcome.prompt_tokens:
+            await self.limits.spend_tokens(
+                message.from_user.id, outcome.prompt_tokens + outcome.completion_tokens
+            )
+        return outcome
+
+    async def send_board(
+        self, bot: Bot, message: Message, scope: ChatScope, outcome: TurnOutcome, lang: Lang
+    ) -> None:
+        """The outfit at a glance; a failure here never costs the user the answer."""
+        try:
+            # Photos as the answer saw them; cards read again, since the album's analysis
+            # may have finished while the answer streamed.
+            cards = await self.store.cards(scope)
+            board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
+            if board is None:
+                return
+            await self.pacer.take()
+            await bot.send_photo(
+                message.chat_id,
+                board.jpeg,
+                caption=board.caption,
+                message_thread_id=scope.thread_id,
+            )
+        except TelegramError as exc:
+            log.warning("Outfit board not sent: %s", type(exc).__name__)

@@ -1,0 +1,208 @@
+"""The ``python -m evals`` command line: run the cases, or recheck a saved report.
+
+    python -m evals [--cases ID ...] [--variants A B] [--judge] [--out PATH]
+    python -m evals recheck REPORT.json
+
+Every request is built by the production builder (``prompts.builder.build_prompt``)
+with the production system prompt of each variant, and sent through the bot's own
+model client (``bot.model.client.ModelClient``: streaming with usage). The model is whatever
+``OPENAI_BASE_URL`` / ``OPENAI_MODEL`` / ``OPENAI_API_KEY`` point at (or the flags).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from evals.cases import CASES_DIR, CaseError, load_cases
+from evals.recheck import recheck
+from evals.report import REPORTS_DIR, build_report, read_report, report_path, write_report
+from evals.runner import RunConfig, prompt_fingerprints, run_cases
+from evals.table import format_summary, format_table
+from prompts.builder import VARIANT_FILES
+
+DEFAULT_MODEL = "gpt-4.1-mini"
+
+
+def _run_parser() -> argparse.ArgumentParser:
+    env_model = os.environ.get("OPENAI_MODEL") or DEFAULT_MODEL
+    parser = argparse.ArgumentParser(
+        prog="python -m evals",
+        description=(
+            "Run Coordi's eval cases against a model: production prompt per variant, "
+            "deterministic checks, optional model judge; prints a table and writes a JSON report."
+        ),
+        epilog=(
+            "Re-check a saved report offline (no model): python -m evals recheck REPORT.json "
+            "[--cases-dir DIR] [--out PATH]. Exit status: 0 when every case was answered, "
+            "1 when some request failed (recorded in the report), 2 on bad arguments."
+        ),
+    )
+    parser.add_argument(
+        "--base-url",
+        default=os.environ.get("OPENAI_BASE_URL") or None,
+        help="OpenAI-compatible /v1 endpoint (env OPENAI_BASE_URL; default OpenAI)",
+    )
+    parser.add_argument(
+        "--model",
+        default=env_model,
+        help=f"model to evaluate (env OPENAI_MODEL; default {DEFAULT_MODEL})",
+    )
+    parser.add_argument(
+        "--api-key",
+        default=os.environ.get("OPENAI_API_KEY", ""),
+        help="API key (env OPENAI_API_KEY; local servers accept any)",
+    )
+    parser.add_argument("--cases", nargs="+", metavar="ID", help="case ids to run (default: all)")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help="directory of case files")
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        default=["A"],
+        choices=sorted(VARIANT_FILES),
+        help="prompt variants to compare side by side (default: A)",
+    )
+    parser.add_argument("--concurrency", type=int, default=4, help="requests at once (default 4)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        help="seconds allowed for one whole request (default 120)",
+    )
+    parser.add_argument(
+        "--max-retries",
+        type=int,
+        default=2,
+        help="SDK retries of 429/5xx before the first token (default 2)",
+    )
+    parser.add_argument(
+        "--max-tokens",
+        type=int,
+        default=1200,
+        help="upper bound of one answer, as MAX_ANSWER_TOKENS (default 1200)",
+    )
+    parser.add_argument("--judge", action="store_true", help="grade answers with a model judge")
+    parser.add_argument("--judge-model", help="judge model (default: the evaluated model)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"report path (default {REPORTS_DIR.name}/<UTC time>-<model>.json in evals/)",
+    )
+    return parser  # fmt: skip
+
+
+def _recheck_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m evals recheck",
+        description="Re-run the deterministic checks on a saved report's answers, offline.",
+    )
+    parser.add_argument("report", type=Path, help="a JSON report written by python -m evals")
+    parser.add_argument(
+        "--cases-dir",
+        type=Path,
+        help="take cases from this directory instead of the report's copies",
+    )
+    parser.add_argument("--out", type=Path, help="write the rechecked report here")
+    return parser  # fmt: skip
+
+
+def _print(*parts: str) -> None:
+    print("\n\n".join(parts), flush=True)
+
+
+async def amain(argv: Sequence[str] | None = None) -> int:
+    """The command line, as a coroutine (tests call it directly)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["recheck"]:
+        return _recheck_main(args_list[1:])
+    if args_list[:1] == ["run"]:
+        args_list = args_list[1:]
+    parser = _run_parser()
+    args = parser.parse_args(args_list)
+    if args.concurrency < 1:
+        parser.error("--concurrency must be at least 1")
+    try:
+        cases = load_cases(args.cases_dir, args.cases)
+    except (CaseError, FileNotFoundError) as exc:
+        parser.error(str(exc))
+    variants = tuple(dict.fromkeys(args.variants))
+    judge_model = (args.judge_model or args.model) if args.judge else None
+    config = RunConfig(
+        model=args.model,
+        base_url=args.base_url,
+        api_key=args.api_key,
+        variants=variants,
+        concurrency=args.concurrency,
+        timeout=args.timeout,
+        max_retries=args.max_retries,
+        max_tokens=args.max_tokens,
+        judge_model=judge_model,
+    )
+    now = datetime.now(UTC)
+    print(
+        f"{len(cases)} cases x variants {', '.join(variants)} on {config.model}"
+        f" at {config.base_url or 'api.openai.com'}"
+        + (f", judged by {judge_model}" if judge_model else ""),
+        file=sys.stderr,
+        flush=True,
+    )
+    results = await run_cases(cases, config)
+    meta = {
+        "created_at": now.isoformat(timespec="seconds"),
+        "model": config.model,
+        "base_url": config.base_url,
+        "judge_model": judge_model,
+        "variants": list(variants),
+        "settings": {
+            "concurrency": config.concurrency,
+            "timeout": config.timeout,
+            "max_retries": config.max_retries,
+            "max_tokens": config.max_tokens,
+        },
+        "prompts": prompt_fingerprints(variants),
+    }
+    report = build_report(results=results, cases=cases, meta=meta)
+    out = args.out or report_path(config.model, now)
+    write_report(report, out)
+    _print(format_table(results), format_summary(report["summary"]), f"report: {out}")
+    return 1 if any(r.error for r in results) else 0
+
+
+def _recheck_main(argv: Sequence[str]) -> int:
+    parser = _recheck_parser()
+    args = parser.parse_args(argv)
+    try:
+        report = read_report(args.report)
+        results, changes, cases = recheck(report, args.cases_dir)
+    except (OSError, ValueError, KeyError) as exc:
+        parser.error(str(exc))
+    new_report = build_report(
+        results=results,
+        cases=cases,
+        meta={
+            key: value
+            for key, value in report.items()
+            if key not in ("format", "cases", "results", "summary")
+        }
+        | {"rechecked_from": str(args.report)},
+    )
+    parts = [format_table(results), format_summary(new_report["summary"])]
+    parts.append(
+        "changed verdicts:\n" + "\n".join(changes)
+        if changes
+        else "no verdict changed since the run"
+    )
+    if args.out:
+        write_report(new_report, args.out)
+        parts.append(f"report: {args.out}")
+    _print(*parts)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return asyncio.run(amain(argv))
