@@ -26,12 +26,15 @@ CoordiApplication = Application  # type: ignore[type-arg]
 def build_application(
     settings: Settings, redis_url: str, *, with_updater: bool
 ) -> CoordiApplication:
+    services = Services.create(settings, redis_url)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
         .context_types(CONTEXT_TYPES)
+        # The one door to Telegram: every call of the bot, paced and retried in one place.
+        .rate_limiter(services.door)
         # Chats must not wait for each other; turns of one chat are ordered by ChatLocks.
         .concurrent_updates(256)
         .post_init(_post_init)
@@ -40,7 +43,7 @@ def build_application(
     if not with_updater:
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data.services = Services.create(settings, redis_url)
+    application.bot_data.services = services
     register_all(application)
     return application
 

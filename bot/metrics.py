@@ -22,6 +22,9 @@ TOKENS = Counter("coordi_model_tokens_total", "Model tokens, by kind", ["kind"])
 COST = Counter("coordi_model_cost_usd_total", "Model cost in USD")
 MODEL_ERRORS = Counter("coordi_model_errors_total", "Model errors, by kind", ["kind"])
 TELEGRAM_ERRORS = Counter("coordi_telegram_errors_total", "Telegram errors, by kind", ["kind"])
+TELEGRAM_DEFERRED = Counter(
+    "coordi_telegram_deferred_total", "Partial edits left out because the budget was short"
+)
 ALBUM_SIZE = Histogram("coordi_album_size", "Photos per turn", buckets=(1, 2, 3, 4, 6, 8, 10))
 REDIS_LATENCY = Histogram(
     "coordi_redis_latency_seconds", "Redis PING round trip at each scrape",

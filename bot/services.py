@@ -14,6 +14,7 @@ from bot.conversation.stylist import Stylist
 from bot.conversation.turn_limits import TurnLimits
 from bot.model.client import ModelClient
 from bot.settings import Settings
+from bot.telegram.door import Priority, TelegramDoor
 from bot.wardrobe.intake import WardrobeIntake
 from bot.wardrobe.keeper import WardrobeKeeper
 from prompts.builder import PromptLimits
@@ -21,6 +22,7 @@ from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
+from storage.photo_handoff import PhotoHandoff
 from storage.telegram_budget import TelegramBudget
 
 
@@ -37,7 +39,8 @@ class Services:
     locks: ChatQueue
     updates: UpdateLog
     limits: Limits
-    pacer: TelegramBudget
+    # Every Bot API call passes this one door (the Application's rate limiter).
+    door: TelegramDoor
     running: RunningAnswers
     intake: WardrobeIntake
     keeper: WardrobeKeeper
@@ -99,7 +102,14 @@ class Services:
                 daily_tokens_user=settings.daily_tokens_user,
             ),
         )
-        pacer = TelegramBudget(redis, settings.telegram_rate_per_second, settings.telegram_burst)
+        budget = TelegramBudget(
+            redis,
+            rate=settings.telegram_rate_per_second,
+            burst=settings.telegram_burst,
+            chat_interval=settings.telegram_chat_interval,
+            group_per_minute=settings.telegram_group_per_minute,
+        )
+        handoff = PhotoHandoff(redis, wait_seconds=settings.photo_question_wait_seconds)
         running = RunningAnswers()
         intake = WardrobeIntake(
             store,
@@ -114,7 +124,7 @@ class Services:
             queue=locks,
             running=running,
             limits=TurnLimits(limits_store),
-            pacer=pacer,
+            handoff=handoff,
             style=StreamStyle(
                 edit_interval_private=settings.edit_interval_private,
                 edit_interval_group=settings.edit_interval_group,
@@ -122,7 +132,12 @@ class Services:
             ),
         )
         photo_turns = PhotoTurns(
-            store=store, intake=intake, stylist=stylist, turns=turns, max_photos=settings.max_photos
+            store=store,
+            intake=intake,
+            stylist=stylist,
+            turns=turns,
+            handoff=handoff,
+            max_photos=settings.max_photos,
         )
         return cls(
             settings=settings,
@@ -135,7 +150,7 @@ class Services:
             locks=locks,
             updates=UpdateLog(redis),
             limits=limits_store,
-            pacer=pacer,
+            door=TelegramDoor(budget),
             running=running,
             intake=intake,
             keeper=WardrobeKeeper(store, intake, locks),
@@ -154,7 +169,7 @@ class BotData:
     services: Services
 
 
-class CoordiContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-arg]
+class CoordiContext(CallbackContext[ExtBot[Priority], dict, dict, BotData]):  # type: ignore[type-arg]
     @property
     def services(self) -> Services:
         return self.bot_data.services

@@ -88,10 +88,17 @@ class Settings(BaseSettings):
     edit_interval_group: float = Field(default=3.2, gt=0)
     # edit: one message edited in place (everywhere); draft: sendMessageDraft in private chats.
     stream_mode: Literal["edit", "draft"] = "edit"
-    # Telegram's overall limit for a bot is about 30 messages a second: a token bucket
-    # of 20/s with bursts of 8 keeps any one-second window at 28 calls or fewer in any one-second window.
-    telegram_rate_per_second: float = Field(default=20.0, gt=0)
-    telegram_burst: float = Field(default=8.0, ge=1)
+    # Telegram's overall limit for a bot is about 30 messages a second. A bucket of 25 a
+    # second with a burst of 3 lets at most 28 calls into any one second, leaving room for
+    # calls that bunch up on the way; the budget is shared by all workers through Redis.
+    telegram_rate_per_second: float = Field(default=25.0, gt=0)
+    telegram_burst: float = Field(default=3.0, ge=1)
+    # About one change a second per chat, about 20 messages a minute per group.
+    telegram_chat_interval: float = Field(default=1.0, gt=0)
+    telegram_group_per_minute: int = Field(default=20, ge=5)
+    # A caption-less photo waits this long for the question typed after it, to answer both
+    # in one turn; only when none comes does Coordi confirm what it saved.
+    photo_question_wait_seconds: float = Field(default=3.0, ge=0)
 
     @field_validator("telegram_bot_token")
     @classmethod

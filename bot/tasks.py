@@ -5,6 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+# A cancellation can be lost inside a library: redis-py 8.1 returned normally from a
+# command that a cancel had reached (on a connection that had just reconnected after a
+# Redis restart), and the cancelled task ran on. It is asked again this often until it ends.
+RECANCEL_SECONDS = 0.5
+
 
 async def cancel_and_wait(task: asyncio.Future[Any], *also_ignore: type[BaseException]) -> None:
     """Cancel `task` and wait until it has ended.
@@ -14,6 +19,11 @@ async def cancel_and_wait(task: asyncio.Future[Any], *also_ignore: type[BaseExce
     runs on as if nothing happened and can keep the process from exiting.
     """
     task.cancel()
+    while not task.done():
+        # asyncio.wait raises if *we* are cancelled, and never raises the task's errors.
+        await asyncio.wait({task}, timeout=RECANCEL_SECONDS)
+        if not task.done():
+            task.cancel()
     await wait_ignoring_cancel(task, *also_ignore)
 
 

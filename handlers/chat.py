@@ -25,7 +25,7 @@ async def answer_text(update: Update, context: CoordiContext) -> None:
     turns = context.services.turns
     if not await turns.limits.admit(message, lang):
         return
-    await turns.answer(context.bot, message, lang=lang, question=question)
+    await turns.ask(context.bot, message, lang=lang, question=question)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

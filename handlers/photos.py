@@ -8,7 +8,7 @@ from telegram import Message, Update
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import is_addressed, lang_of, scope_of, strip_mention
+from bot.telegram.incoming import is_addressed, is_private, lang_of, scope_of, strip_mention
 from bot.wardrobe.intake import IncomingImage, image_of, marks_full_body
 
 
@@ -17,6 +17,10 @@ async def receive_image(update: Update, context: CoordiContext) -> None:
     if message is None:
         return
     services = context.services
+    bot = context.bot
+    if not message.caption and (is_private(message) or is_addressed(message, bot.username, bot.id)):
+        # Its question may be on its way as a text: that text waits for these photos.
+        await services.photo_turns.expect(message)
     if message.media_group_id:
         # Parts may reach different workers; Redis gathers them for exactly one of them.
         album = await services.albums.collect(

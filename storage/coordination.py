@@ -160,10 +160,13 @@ class ChatQueue:
         try:
             yield
         finally:
-            keeper.cancel()
             # asyncio.wait, not `await keeper`: it neither raises the keeper's own
-            # CancelledError nor swallows a cancellation meant for this task.
-            await asyncio.wait({keeper})
+            # CancelledError nor swallows a cancellation meant for this task. The cancel is
+            # repeated because one reaching the keeper inside a Redis command can be lost
+            # (see bot.tasks.cancel_and_wait, which storage does not import).
+            while not keeper.done():
+                keeper.cancel()
+                await asyncio.wait({keeper}, timeout=0.5)
             await self._release(keys=[queue, lease], args=[ticket])
 
     async def _take_ticket(self, queue: str) -> int:

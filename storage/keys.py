@@ -81,6 +81,11 @@ def album(scope: ChatScope, media_group_id: str) -> str:
     return f"{scope.base}:album:{media_group_id}"
 
 
+def pending_photos(scope: ChatScope, user_id: int) -> str:
+    """JSON with a TTL: a user's caption-less photos waiting for the question that follows."""
+    return f"{scope.base}:pending:{user_id}"
+
+
 def chat_queue(scope: ChatScope) -> str:
     """Hash: the chat's turn queue (next ticket, ticket being served, stall time)."""
     return f"{scope.base}:queue"
@@ -91,9 +96,14 @@ def chat_lease(scope: ChatScope) -> str:
     return f"{scope.base}:lease"
 
 
-def chat_pause(chat_id: int) -> str:
-    """String with a TTL: Telegram asked us to wait before writing to this chat again."""
-    return f"{PREFIX}:{{c:{chat_id}}}:pause"
+def telegram_chat(chat_id: int) -> str:
+    """Hash: when the chat's next change may go to Telegram, and until when a 429 pauses it."""
+    return f"{PREFIX}:{{c:{chat_id}}}:tg"
+
+
+def telegram_chat_log(chat_id: int) -> str:
+    """Sorted set: the group's calls to Telegram in the last minute (member: call, score: ms)."""
+    return f"{PREFIX}:{{c:{chat_id}}}:tg:log"
 
 
 def seen_update(update_id: int) -> str:
@@ -111,7 +121,9 @@ def chat_counter(chat_id: int, name: str, window: str) -> str:
     return f"{PREFIX}:{{c:{chat_id}}}:{name}:{window}"
 
 
+# The bot's Telegram budget: one token bucket and one bot-wide 429 pause, one slot.
 TELEGRAM_BUCKET = f"{PREFIX}:{{telegram}}:bucket"
+TELEGRAM_PAUSE = f"{PREFIX}:{{telegram}}:pause"
 
 
 # Keys across chats (answers, feedback, statistics) share their own hash tag.

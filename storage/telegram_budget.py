@@ -1,120 +1,259 @@
 """Telegram's limits, shared by every worker through Redis.
 
-One token bucket for the whole bot (Telegram counts per bot, not per worker
-process), and per-chat pauses: when Telegram answers 429 for a chat, every
-worker waits `retry_after` before writing there again. If Redis fails, the
-worker falls back to its own bucket rather than stop answering.
+Telegram counts per bot, not per worker process, so the state lives in Redis:
+- one token bucket for the whole bot (about 30 messages a second), served in
+  tiers: a call of a higher tier may take tokens a lower tier has to leave;
+- per chat: when the next change may go (about one a second), a log of the
+  last minute's calls in groups (about 20 a minute), and a 429 pause;
+- a bot-wide pause, for a 429 that is not about one chat.
 
-Calls are served in three tiers, so that under load the budget goes where the
-user waits: an answer's first message may take the last token; other calls
-that must go out (final edits, boards) leave a quarter of the burst for first
-messages; partial edits, which can be skipped, leave half of it.
+Each script touches the keys of one hash-tag slot only (the bucket and the
+bot-wide pause share `{telegram}`, a chat's keys share `{c:<chat id>}`), so the
+same calls run on a single Redis and on a Redis Cluster; that is why taking a
+token and reserving the chat are two round trips, not one script.
+
+Times are milliseconds from the caller's clock, or Redis' own `TIME` when the
+caller passes none (production: every worker then reads the same clock). If
+Redis fails, the worker falls back to a bucket of its own rather than stop.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import random
+import math
+from typing import Protocol
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from storage import keys
-from storage.local_bucket import TelegramPacer
+from storage.local_bucket import LocalBudget
 
 log = logging.getLogger(__name__)
 
-# A refused optional update (a partial edit) asks again after about this long. Under
-# load hundreds of answers compete for ~20 calls a second; asking again every
-# 1/rate seconds cost each of them a render and two Redis round trips 20 times a
-# second for nothing. Jitter keeps them from asking all at once.
-REFUSED_RETRY_SECONDS = (0.5, 1.5)
+_NOW = """
+local now = tonumber(ARGV[1])
+if now < 0 then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+"""
 
-# ARGV: rate per second, burst, reserve. Returns 0 when a token was taken, else ms to wait.
-_TAKE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local rate, burst, reserve = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+# KEYS: bucket, bot-wide pause. ARGV: now, rate per second, burst, reserve, cost.
+# Returns 0 when the tokens were taken, else milliseconds to wait.
+_TAKE = (
+    _NOW
+    + """
+local pause = tonumber(redis.call('GET', KEYS[2]) or '0')
+if pause > now then return pause - now end
+local rate, burst = tonumber(ARGV[2]) / 1000, tonumber(ARGV[3])
+local reserve, cost = tonumber(ARGV[4]), tonumber(ARGV[5])
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
 local tokens = tonumber(state[1]) or burst
 local ts = tonumber(state[2]) or now
-tokens = math.min(burst, tokens + (now - ts) * rate)
+if now > ts then
+  tokens = math.min(burst, tokens + (now - ts) * rate)
+  ts = now
+end
+-- A call costing more than the burst (a long album) runs the bucket into debt.
+local need = math.min(burst, cost + reserve)
 local wait = 0
-if tokens - 1 >= reserve then tokens = tokens - 1 else wait = math.ceil((1 + reserve - tokens) / rate * 1000) end
-redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now)
-redis.call('EXPIRE', KEYS[1], 60)
+if tokens >= need then
+  tokens = tokens - cost
+else
+  wait = math.max(1, math.ceil((need - tokens) / rate))
+end
+redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', ts)
+redis.call('PEXPIRE', KEYS[1], 60000)
 return wait
 """
+)
+
+# KEYS: the chat's hash (next, pause), the chat's call log (groups).
+# ARGV: now, interval, group limit (0: not a group), window, slots left for others, member.
+# Returns 0 when the chat's turn was taken, else milliseconds to wait.
+_GATE = (
+    _NOW
+    + """
+local pause = tonumber(redis.call('HGET', KEYS[1], 'pause') or '0')
+if pause > now then return pause - now end
+local nxt = tonumber(redis.call('HGET', KEYS[1], 'next') or '0')
+if nxt > now then return nxt - now end
+local limit, window = tonumber(ARGV[3]), tonumber(ARGV[4])
+if limit > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
+  local free = limit - tonumber(ARGV[5])
+  local count = redis.call('ZCARD', KEYS[2])
+  if count >= free then
+    local freeing = redis.call('ZRANGE', KEYS[2], count - free, count - free, 'WITHSCORES')
+    return math.max(1, tonumber(freeing[2]) + window - now)
+  end
+  redis.call('ZADD', KEYS[2], now, ARGV[6])
+  redis.call('PEXPIRE', KEYS[2], window)
+end
+redis.call('HSET', KEYS[1], 'next', now + tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[2]), pause - now) + 1000)
+return 0
+"""
+)
+
+# KEYS: the chat's hash. ARGV: now, pause ms.
+_PAUSE_CHAT = (
+    _NOW
+    + """
+local until_ms = now + tonumber(ARGV[2])
+local pause = tonumber(redis.call('HGET', KEYS[1], 'pause') or '0')
+if until_ms > pause then redis.call('HSET', KEYS[1], 'pause', until_ms) end
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) + 1000 then
+  redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + 1000)
+end
+return until_ms
+"""
+)
+
+# KEYS: bot-wide pause. ARGV: now, pause ms.
+_PAUSE_ALL = (
+    _NOW
+    + """
+local until_ms = now + tonumber(ARGV[2])
+if until_ms > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], until_ms, 'PX', tonumber(ARGV[2]) + 1000)
+end
+return until_ms
+"""
+)
+
+# KEYS: the chat's hash. ARGV: now. Milliseconds left of the chat's pause.
+_PAUSED = (
+    _NOW
+    + """
+local chat = tonumber(redis.call('HGET', KEYS[1], 'pause') or '0')
+return math.max(0, chat - now)
+"""
+)
+
+
+class Budget(Protocol):
+    """What the Telegram door (`bot.telegram.door`) needs of a budget."""
+
+    burst: float
+    chat_interval_ms: int
+
+    async def take(self, *, reserve: float, cost: int = 1, now_ms: int = -1) -> float: ...
+    async def refund(self, cost: int = 1) -> None: ...
+    async def gate_chat(
+        self, chat_id: int, *, group: bool, spare: int = 0, now_ms: int = -1
+    ) -> float: ...
+    async def pause_chat(self, chat_id: int, seconds: float, *, now_ms: int = -1) -> None: ...
+    async def pause_all(self, seconds: float, *, now_ms: int = -1) -> None: ...
+    async def chat_paused_for(self, chat_id: int, *, now_ms: int = -1) -> float: ...
 
 
 class TelegramBudget:
-    def __init__(self, redis: Redis, rate: float, burst: float) -> None:
+    """The shared state behind the Telegram door (`bot.telegram.door`)."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        *,
+        rate: float,
+        burst: float,
+        chat_interval: float = 1.0,
+        group_per_minute: int = 20,
+    ) -> None:
         self._redis = redis
-        self._rate = rate
-        self._burst = burst
+        self.rate = rate
+        self.burst = burst
+        self.chat_interval_ms = max(1, round(chat_interval * 1000))
+        self.group_per_minute = group_per_minute
         self._take = redis.register_script(_TAKE)
-        self._local = TelegramPacer(rate, burst)
-        # Calls of this worker that must go out queue here, first come first served, so
-        # only one per tier asks Redis at a time instead of all of them polling at once.
-        self._first_queue = asyncio.Lock()
-        self._other_queue = asyncio.Lock()
+        self._gate = redis.register_script(_GATE)
+        self._pause_chat = redis.register_script(_PAUSE_CHAT)
+        self._pause_all = redis.register_script(_PAUSE_ALL)
+        self._paused = redis.register_script(_PAUSED)
+        # Without Redis: the same rules in this worker's memory, one warning per outage.
+        self._local = LocalBudget(
+            rate=rate, burst=burst, chat_interval=chat_interval, group_per_minute=group_per_minute
+        )
+        self._redis_down = False
+        self._member = 0
 
-    async def take(self, *, first: bool = False) -> None:
-        """Wait until a call that must go out may go out; `first` for an answer's first message."""
-        queue, reserve = (self._first_queue, 0.0) if first else (self._other_queue, self._burst / 4)
-        async with queue:
-            while True:
-                try:
-                    wait_ms = int(
-                        await self._take(
-                            keys=[keys.TELEGRAM_BUCKET], args=[self._rate, self._burst, reserve]
-                        )
-                    )
-                except RedisError as exc:
-                    log.warning(
-                        "Shared Telegram budget unavailable (%s); pacing this worker alone", exc
-                    )
-                    await self._local.acquire()
-                    return
-                if wait_ms == 0:
-                    return
-                await asyncio.sleep(wait_ms / 1000)
-
-    async def try_optional(self, chat_id: int) -> float:
-        """For an update that may be skipped (a partial edit): 0 when it may go out now,
-        else seconds to wait before offering the next one. One round trip: the chat's
-        pause and a token together.
-        """
-        reserve = self._burst / 2
-        try:
-            async with self._redis.pipeline(transaction=False) as pipe:
-                pipe.pttl(keys.chat_pause(chat_id))
-                await self._take(
-                    keys=[keys.TELEGRAM_BUCKET],
-                    args=[self._rate, self._burst, reserve],
-                    client=pipe,
-                )
-                paused_ms, wait_ms = await pipe.execute()
-        except RedisError as exc:
+    def _fallback(self, exc: RedisError) -> LocalBudget:
+        if not self._redis_down:
+            self._redis_down = True
             log.warning("Shared Telegram budget unavailable (%s); pacing this worker alone", exc)
-            if self._local.try_acquire(reserve=reserve):
-                return 0.0
-            return random.uniform(*REFUSED_RETRY_SECONDS)
-        if paused_ms and paused_ms > 0:
-            # Another worker (or an earlier call) was told to wait for this chat.
-            return float(paused_ms) / 1000
-        return 0.0 if int(wait_ms) == 0 else random.uniform(*REFUSED_RETRY_SECONDS)
+        return self._local
 
-    async def pause_chat(self, chat_id: int, seconds: float) -> None:
-        try:
-            await self._redis.set(keys.chat_pause(chat_id), 1, px=max(1, int(seconds * 1000)))
-        except RedisError:
-            pass  # the stream controller still honours the pause locally
+    def _back(self) -> None:
+        if self._redis_down:
+            self._redis_down = False
+            log.info("Shared Telegram budget available again")
 
-    async def chat_paused_for(self, chat_id: int) -> float:
+    async def take(self, *, reserve: float, cost: int = 1, now_ms: int = -1) -> float:
+        """Take `cost` tokens if `reserve` more are left (never more than the burst in all);
+        0.0 when taken, else seconds to wait."""
         try:
-            remaining = await self._redis.pttl(keys.chat_pause(chat_id))
-        except RedisError:
-            return 0.0
-        return remaining / 1000 if remaining and remaining > 0 else 0.0
+            wait_ms = await self._take(
+                keys=[keys.TELEGRAM_BUCKET, keys.TELEGRAM_PAUSE],
+                args=[now_ms, self.rate, self.burst, reserve, cost],
+            )
+        except RedisError as exc:
+            return await self._fallback(exc).take(reserve=reserve, cost=cost)
+        self._back()
+        return int(wait_ms) / 1000
+
+    async def refund(self, cost: int = 1) -> None:
+        """Give back tokens a call took but could not use (its chat was not free)."""
+        try:
+            await self._redis.hincrbyfloat(keys.TELEGRAM_BUCKET, "tokens", cost)
+        except RedisError as exc:
+            await self._fallback(exc).refund(cost)
+
+    async def gate_chat(
+        self, chat_id: int, *, group: bool, spare: int = 0, now_ms: int = -1
+    ) -> float:
+        """Take the chat's next change; 0.0 when taken, else seconds to wait.
+
+        `spare`: in groups, how many of the minute's calls must stay free for others
+        (optional calls leave room for the ones that must go out).
+        """
+        self._member += 1
+        try:
+            wait_ms = await self._gate(
+                keys=[keys.telegram_chat(chat_id), keys.telegram_chat_log(chat_id)],
+                args=[
+                    now_ms,
+                    self.chat_interval_ms,
+                    self.group_per_minute if group else 0,
+                    60_000,
+                    spare,
+                    f"{id(self)}:{self._member}",
+                ],
+            )
+        except RedisError as exc:
+            return await self._fallback(exc).gate_chat(chat_id, group=group, spare=spare)
+        return int(wait_ms) / 1000
+
+    async def pause_chat(self, chat_id: int, seconds: float, *, now_ms: int = -1) -> None:
+        try:
+            await self._pause_chat(keys=[keys.telegram_chat(chat_id)], args=[now_ms, _ms(seconds)])
+        except RedisError as exc:
+            await self._fallback(exc).pause_chat(chat_id, seconds)
+
+    async def pause_all(self, seconds: float, *, now_ms: int = -1) -> None:
+        try:
+            await self._pause_all(keys=[keys.TELEGRAM_PAUSE], args=[now_ms, _ms(seconds)])
+        except RedisError as exc:
+            await self._fallback(exc).pause_all(seconds)
+
+    async def chat_paused_for(self, chat_id: int, *, now_ms: int = -1) -> float:
+        """Seconds left of the chat's 429 pause (0.0 when none or Redis is down)."""
+        try:
+            left = await self._paused(keys=[keys.telegram_chat(chat_id)], args=[now_ms])
+        except RedisError as exc:
+            return await self._fallback(exc).chat_paused_for(chat_id)
+        return int(left) / 1000
+
+
+def _ms(seconds: float) -> int:
+    return max(1, math.ceil(seconds * 1000))

@@ -20,10 +20,16 @@ from bot.settings import Settings
 from storage.chat_store import ChatStore
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
+from tests.fakes.tg_limits import Limits
 from tests.fakes.updates import UpdateFactory
 from tests.harness import WEBHOOK_SECRET, Worker
 
 TOKEN = "123456:TEST-token"
+# Telegram's limits, enforced by the fake, with the per-chat interval scaled down (and the
+# bot's own settings scaled to match) so that a streamed answer needs no second per edit.
+TEST_CHAT_INTERVAL = 0.05
+TEST_GROUP_PER_MINUTE = 600
+TEST_LIMITS = Limits(chat_interval=TEST_CHAT_INTERVAL, group_per_minute=TEST_GROUP_PER_MINUTE)
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +68,7 @@ def store(redis: Redis) -> ChatStore:
 
 @pytest.fixture
 async def telegram() -> AsyncIterator[FakeTelegramServer]:
-    async with FakeTelegramServer(token=TOKEN) as server:
+    async with FakeTelegramServer(token=TOKEN, limits=TEST_LIMITS) as server:
         yield server
 
 
@@ -96,6 +102,9 @@ def settings_for(
             "album_quiet_seconds": 0.15,
             "edit_interval_private": 0.05,
             "edit_interval_group": 0.1,
+            "telegram_chat_interval": TEST_CHAT_INTERVAL,
+            "telegram_group_per_minute": TEST_GROUP_PER_MINUTE,
+            "photo_question_wait_seconds": 0.3,
             "redis_data_dir": str(tmp_path / "redis"),
         }
         values.update(overrides)

@@ -29,6 +29,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import ApiCall, FakeTelegramServer
+from tests.fakes.tg_limits import LimitKeeper, Limits
 from tests.fakes.updates import UpdateFactory, photo_size_ids
 
 TOKEN = "123456:TEST"
@@ -47,7 +48,8 @@ def message_of(update: Update) -> Message:
 
 @pytest.fixture
 async def tg() -> AsyncIterator[FakeTelegramServer]:
-    async with FakeTelegramServer(TOKEN) as server:
+    # The Bot API's methods, without its flood limits (tested on their own below).
+    async with FakeTelegramServer(TOKEN, limits=None) as server:
         yield server
 
 
@@ -468,3 +470,36 @@ async def test_non_stream_default_reply_and_models(
     await oai.wait_for_requests(2, timeout=0.5)
     with pytest.raises(AssertionError, match=r"(?i)expected 3 requests"):
         await oai.wait_for_requests(3, timeout=0.05)
+
+
+def test_the_fake_refuses_what_telegram_refuses_with_retry_after() -> None:
+    keeper = LimitKeeper(Limits(per_second=30, chat_interval=1.0, group_per_minute=20))
+    send = {"chat_id": 1, "text": "x"}
+    # The bot as a whole: 30 calls in a second, the 31st is told to wait.
+    assert [keeper.check("sendMessage", {"chat_id": n}, 0.01 * n) for n in range(30)] == [None] * 30
+    assert keeper.check("sendMessage", {"chat_id": 99}, 0.5) == 1
+    # Typing and callback answers are not messages: never counted or refused.
+    assert keeper.check("sendChatAction", send, 0.5) is None
+    # One change a second per chat (a little early is let through).
+    assert keeper.check("editMessageText", send, 1.5) is None
+    assert keeper.check("editMessageText", send, 2.0) == 1
+    assert keeper.check("editMessageText", send, 2.35) is None
+    # Twenty a minute per group; an album counts each photo.
+    group = {"chat_id": -7, "media": [{}] * 4}
+    assert all(keeper.check("sendMediaGroup", group, 10.0 + 2 * n) is None for n in range(5))
+    assert keeper.check("sendMessage", {"chat_id": -7}, 30.0) == 40
+    assert keeper.check("sendMessage", {"chat_id": -7}, 70.1) is None
+    assert [limit for _, _, limit in keeper.refused] == ["bot", "chat", "group"]
+
+
+async def test_a_call_over_a_limit_gets_429_with_retry_after() -> None:
+    async with (
+        FakeTelegramServer(TOKEN, limits=Limits(chat_interval=60.0)) as server,
+        telegram.Bot(TOKEN, base_url=server.base_url) as bot,
+    ):
+        await bot.send_message(CHAT, "one")
+        with pytest.raises(telegram.error.RetryAfter) as refused:
+            await bot.send_message(CHAT, "two")
+        assert refused.value.retry_after == dtm.timedelta(seconds=60)
+        assert [m.text for m in server.messages(CHAT)] == ["one"]
+        assert not server.calls[-1].ok

@@ -23,8 +23,13 @@ def test_optional_calls_leave_a_reserve_for_mandatory_ones() -> None:
     assert pacer.try_acquire()
 
 
-async def test_acquire_waits_for_a_token() -> None:
-    pacer = TelegramPacer(rate=200, burst=1)
-    await pacer.acquire()
+def test_a_refund_gives_back_a_token_up_to_the_burst() -> None:
+    clock = Clock()
+    pacer = TelegramPacer(rate=1, burst=2, clock=clock)
+    assert pacer.try_acquire(cost=2)
     assert not pacer.try_acquire()
-    await pacer.acquire()  # returns after ~5 ms instead of failing
+    pacer.refund()
+    assert pacer.try_acquire()
+    pacer.refund(5)
+    assert pacer.try_acquire(cost=2)
+    assert not pacer.try_acquire()

@@ -3,50 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import heapq
 import itertools
-from collections.abc import AsyncIterator, Coroutine
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator
+from typing import TypeVar
 
 import pytest
 
 from bot.telegram.streaming import RetryLater, StreamController
+from tests.fake_clock import FakeClock
 
 T = TypeVar("T")
-
-
-class FakeClock:
-    """Virtual time: sleepers wake in time order once every runnable task is idle."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
-        self._order = itertools.count()
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        if seconds <= 0:
-            await asyncio.sleep(0)
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._sleepers, (self.now + seconds, next(self._order), future))
-        await future
-
-    async def run(self, coro: Coroutine[Any, Any, T]) -> T:
-        task = asyncio.ensure_future(coro)
-        while not task.done():
-            for _ in range(50):  # let every runnable task reach its next wait
-                await asyncio.sleep(0)
-            if task.done() or not self._sleepers:
-                continue
-            wake_at, _, future = heapq.heappop(self._sleepers)
-            if future.done():  # its sleeper was cancelled
-                continue
-            self.now = max(self.now, wake_at)
-            future.set_result(None)
-        return task.result()
 
 
 class RecordingSink:
@@ -91,15 +57,46 @@ def update_times(sink: RecordingSink) -> list[float]:
     return [at for at, _ in sink.shown] + [at for at, _, _ in sink.finished]
 
 
-async def test_first_text_goes_out_as_soon_as_it_arrives() -> None:
+async def test_first_message_goes_out_with_the_first_phrase() -> None:
     clock = FakeClock()
     sink = RecordingSink(clock)
     controller = StreamController(sink, 1.0, clock=clock, sleep=clock.sleep)
     await clock.run(
         controller.run(tokens(clock, ["안녕", "하세요"] * 50, first_delay=0.3, gap=1 / 60))
     )
-    assert sink.shown[0][0] == pytest.approx(0.3)
-    assert sink.shown[0][1] == "안녕"
+    # Not the lone first token: a dozen characters, five tokens later.
+    assert sink.shown[0][0] == pytest.approx(0.3 + 4 / 60)
+    assert sink.shown[0][1] == "안녕하세요안녕하세요안녕"
+
+
+async def test_a_slow_stream_shows_what_it_has_a_moment_after_the_first_token() -> None:
+    clock = FakeClock()
+    sink = RecordingSink(clock)
+    controller = StreamController(sink, 1.0, clock=clock, sleep=clock.sleep, first_wait=0.25)
+    pieces = ["**오늘", "은**", " 셔츠", "에", " 슬랙스", "를", " 추천해요", "."]
+    await clock.run(controller.run(tokens(clock, pieces, first_delay=0.5, gap=0.2)))
+    # Markers are not characters the user reads; 0.25 s after the first token it goes anyway.
+    assert sink.shown[0] == (pytest.approx(0.75), "**오늘은**")
+
+
+async def test_a_line_break_is_a_first_phrase() -> None:
+    clock = FakeClock()
+    sink = RecordingSink(clock)
+    controller = StreamController(sink, 1.0, clock=clock, sleep=clock.sleep)
+    await clock.run(
+        controller.run(tokens(clock, ["**코디**", "\n", "- 상의"], first_delay=0.1, gap=0.05))
+    )
+    assert sink.shown[0] == (pytest.approx(0.15), "**코디**\n")
+
+
+async def test_a_short_answer_that_ends_before_a_phrase_arrives_whole() -> None:
+    clock = FakeClock()
+    sink = RecordingSink(clock)
+    controller = StreamController(sink, 1.0, clock=clock, sleep=clock.sleep)
+    await clock.run(controller.run(tokens(clock, ["좋아요", "!"], first_delay=0.2, gap=0.05)))
+    await clock.run(controller.finish())
+    assert sink.shown == []
+    assert sink.finished == [(pytest.approx(0.25), "좋아요!", None)]
 
 
 async def test_updates_are_spaced_by_the_interval_and_never_repeat() -> None:
@@ -135,7 +132,8 @@ async def test_final_update_waits_for_the_interval() -> None:
     clock = FakeClock()
     sink = RecordingSink(clock)
     controller = StreamController(sink, 1.0, clock=clock, sleep=clock.sleep)
-    await clock.run(controller.run(tokens(clock, ["a", "b"], first_delay=0.0, gap=0.1)))
+    pieces = ["A first phrase. ", "b"]
+    await clock.run(controller.run(tokens(clock, pieces, first_delay=0.0, gap=0.1)))
     await clock.run(controller.finish())
     assert sink.finished[0][0] - sink.shown[0][0] >= 1.0
 

@@ -54,3 +54,19 @@ async def test_other_errors_named_are_ignored_the_rest_raise() -> None:
     await cancel_and_wait(ignored, KeyError)
     with pytest.raises(ValueError):
         await cancel_and_wait(raised, KeyError)
+
+
+async def test_a_cancellation_the_task_lost_is_sent_again() -> None:
+    lost = asyncio.Event()
+
+    async def swallows_the_first_cancel() -> None:
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            lost.set()  # as a library losing it mid-call would
+        await asyncio.sleep(30)
+
+    task = asyncio.create_task(swallows_the_first_cancel())
+    await asyncio.sleep(0)
+    await asyncio.wait_for(cancel_and_wait(task), timeout=10)
+    assert lost.is_set() and task.cancelled()

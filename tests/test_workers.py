@@ -18,7 +18,7 @@ import pytest
 
 from bot.embedded_redis import EmbeddedRedis
 from bot.logs import chat_hash
-from tests.conftest import TOKEN
+from tests.conftest import TEST_CHAT_INTERVAL, TEST_GROUP_PER_MINUTE, TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -98,6 +98,10 @@ async def cluster(
                 "WEBHOOK_SECRET": WEBHOOK_SECRET,
                 "ALBUM_QUIET_SECONDS": "0.3",
                 "EDIT_INTERVAL_PRIVATE": "0.1",
+                # The fake Bot API's limits, scaled down as in every test (conftest).
+                "TELEGRAM_CHAT_INTERVAL": str(TEST_CHAT_INTERVAL),
+                "TELEGRAM_GROUP_PER_MINUTE": str(TEST_GROUP_PER_MINUTE),
+                "PHOTO_QUESTION_WAIT_SECONDS": "0.3",
                 **extra,
             }
             new = [WorkerProcess(env, tmp_path, f"worker{len(workers) + n}") for n in range(count)]

@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from telegram import Bot, Message
+from telegram import Message
 from telegram.error import TelegramError
+from telegram.ext import ExtBot
 
 from bot.conversation.stopping import RunningAnswers
 from bot.conversation.stylist import Stylist, TurnOutcome
 from bot.conversation.turn_limits import TurnLimits
 from bot.telegram.answer_message import TelegramAnswer
+from bot.telegram.door import Priority
 from bot.telegram.incoming import is_private, scope_of
 from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
 from bot.wardrobe.answer_board import board_for_answer
@@ -24,7 +26,7 @@ from prompts.language import Lang
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue
 from storage.keys import ChatScope
-from storage.telegram_budget import TelegramBudget
+from storage.photo_handoff import PhotoHandoff
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ class ChatTurns:
         queue: ChatQueue,
         running: RunningAnswers,
         limits: TurnLimits,
-        pacer: TelegramBudget,
+        handoff: PhotoHandoff,
         style: StreamStyle,
     ) -> None:
         self.store = store
@@ -55,12 +57,22 @@ class ChatTurns:
         self.queue = queue
         self.running = running
         self.limits = limits
-        self.pacer = pacer
+        self.handoff = handoff
         self.style = style
+
+    async def ask(
+        self, bot: ExtBot[Priority], message: Message, *, lang: Lang, question: str
+    ) -> TurnOutcome:
+        """A text question; photos the same user sent just before it belong to it."""
+        user_id = message.from_user.id if message.from_user else message.chat_id
+        pending = await self.handoff.claim(scope_of(message), user_id)
+        return await self.answer(
+            bot, message, lang=lang, question=question, new_photo_numbers=pending
+        )
 
     async def answer(
         self,
-        bot: Bot,
+        bot: ExtBot[Priority],
         message: Message,
         *,
         lang: Lang,
@@ -76,7 +88,6 @@ class ChatTurns:
             reply_to=None if private else message.message_id,
             stop_button=stop_keyboard(lang),
             feedback_buttons=feedback_keyboard,
-            pacer=self.pacer,
             # Drafts exist in private chats only; groups always edit in place.
             use_draft=private and self.style.use_drafts,
         )
@@ -117,7 +128,12 @@ class ChatTurns:
         return outcome
 
     async def send_board(
-        self, bot: Bot, message: Message, scope: ChatScope, outcome: TurnOutcome, lang: Lang
+        self,
+        bot: ExtBot[Priority],
+        message: Message,
+        scope: ChatScope,
+        outcome: TurnOutcome,
+        lang: Lang,
     ) -> None:
         """The outfit at a glance; a failure here never costs the user the answer."""
         try:
@@ -127,12 +143,12 @@ class ChatTurns:
             board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
             if board is None:
                 return
-            await self.pacer.take()
             await bot.send_photo(
                 message.chat_id,
                 board.jpeg,
                 caption=board.caption,
                 message_thread_id=scope.thread_id,
+                rate_limit_args=Priority.BULK,
             )
         except TelegramError as exc:
             log.warning("Outfit board not sent: %s", type(exc).__name__)

@@ -6,6 +6,11 @@ Draft mode (private chats, `sendMessageDraft`): the partial answer is an
 animated draft and every finished piece is sent as a normal message; if a
 draft call fails the answer falls back to edit mode.
 Past 4096 UTF-16 units the answer continues in a new message.
+
+Every call goes through the Telegram door (`bot.telegram.door`) with its
+priority: the first message before everything else, the final edit as a reply,
+partial edits only with budget to spare (a deferred one is retried later by the
+stream controller, carrying more text).
 """
 
 from __future__ import annotations
@@ -16,14 +21,15 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 
-from telegram import Bot, InlineKeyboardMarkup, MessageEntity, ReplyParameters
+from telegram import InlineKeyboardMarkup, MessageEntity, ReplyParameters
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ExtBot
 
 from bot.tasks import cancel_and_wait
+from bot.telegram.door import Deferred, Priority
 from bot.telegram.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
 from bot.telegram.streaming import RetryLater
-from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +41,13 @@ class TelegramAnswer:
 
     def __init__(
         self,
-        bot: Bot,
+        bot: ExtBot[Priority],
         chat_id: int,
         *,
         thread_id: int | None = None,
         reply_to: int | None = None,
         stop_button: InlineKeyboardMarkup | None = None,
         feedback_buttons: Callable[[str], InlineKeyboardMarkup] | None = None,
-        pacer: TelegramBudget | None = None,
         use_draft: bool = False,
         limit: int = MESSAGE_LIMIT,
     ) -> None:
@@ -53,7 +58,6 @@ class TelegramAnswer:
         self._stop_button = stop_button
         self._feedback_buttons = feedback_buttons
         self._final_markup: InlineKeyboardMarkup | None = None
-        self._pacer = pacer
         self._use_draft = use_draft
         self._draft_id = random.randint(1, 2**31 - 1)
         self._limit = limit
@@ -62,6 +66,7 @@ class TelegramAnswer:
         self._current: Shown | None = None
         self.message_ids: list[int] = []
         self._typing: asyncio.Task[None] | None = None
+        self._drafted = False  # a draft is showing: later drafts are partial updates
 
     def start_typing(self) -> None:
         self._typing = asyncio.create_task(self._keep_typing())
@@ -124,42 +129,27 @@ class TelegramAnswer:
         if self._current == (text, entities, markup):
             return
         await self.stop_typing()  # "typing…" stays until there is something to read
-        await self._pace(
-            optional=not final and (self._current_id is not None or self._use_draft),
-            first=not self.message_ids,
-        )
+        if final:
+            priority = Priority.REPLY
+        elif not self.message_ids and not self._drafted:
+            priority = Priority.FIRST  # what the user is waiting for
+        else:
+            priority = Priority.PARTIAL
         try:
-            await self._deliver(text, entities, markup, final=final)
-        except RetryAfter as exc:
-            seconds = _seconds(exc.retry_after)
-            if self._pacer is not None:
-                await self._pacer.pause_chat(self._chat_id, seconds)
-            raise RetryLater(seconds) from exc
-        except BadRequest as exc:
-            lowered = exc.message.lower()
-            if "not modified" in lowered:
-                pass
-            elif "entit" in lowered:
+            try:
+                await self._deliver(text, entities, markup, final=final, priority=priority)
+            except BadRequest as exc:
+                lowered = exc.message.lower()
+                if "entit" not in lowered:
+                    raise
                 log.warning("Telegram rejected the formatting; sending plain text")
-                await self._deliver(text, (), markup, final=final)
-            else:
+                await self._deliver(text, (), markup, final=final, priority=priority)
+        except Deferred as exc:
+            raise RetryLater(exc.retry_in) from exc  # the next update carries this text too
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
                 raise
         self._current = (text, entities, markup)
-
-    async def _pace(self, *, optional: bool, first: bool) -> None:
-        if self._pacer is None:
-            return
-        if optional:
-            wait = await self._pacer.try_optional(self._chat_id)
-            if wait > 0:
-                # The next partial update will carry this text too.
-                raise RetryLater(wait)
-            return
-        paused = await self._pacer.chat_paused_for(self._chat_id)
-        if paused > 0:
-            # Another worker (or an earlier call) was told to wait for this chat.
-            await asyncio.sleep(paused)
-        await self._pacer.take(first=first)
 
     async def _deliver(
         self,
@@ -168,10 +158,11 @@ class TelegramAnswer:
         markup: InlineKeyboardMarkup | None,
         *,
         final: bool,
+        priority: Priority,
     ) -> None:
         if self._use_draft:
             if final:
-                await self._send(text, entities, markup)
+                await self._send(text, entities, markup, priority)
                 self._current_id = None  # drafts leave no message to edit
                 return
             try:
@@ -181,15 +172,17 @@ class TelegramAnswer:
                     text,
                     message_thread_id=self._thread_id,
                     entities=entities or None,
+                    rate_limit_args=priority,
                 )
+                self._drafted = True
                 return
-            except RetryAfter:
+            except Deferred:
                 raise
             except TelegramError as exc:
                 log.warning("Draft streaming failed (%s); editing a message instead", exc.message)
                 self._use_draft = False
         if self._current_id is None:
-            await self._send(text, entities, markup)
+            await self._send(text, entities, markup, priority)
         else:
             await self._bot.edit_message_text(
                 text,
@@ -197,10 +190,15 @@ class TelegramAnswer:
                 message_id=self._current_id,
                 entities=entities or None,
                 reply_markup=markup,
+                rate_limit_args=priority,
             )
 
     async def _send(
-        self, text: str, entities: Sequence[MessageEntity], markup: InlineKeyboardMarkup | None
+        self,
+        text: str,
+        entities: Sequence[MessageEntity],
+        markup: InlineKeyboardMarkup | None,
+        priority: Priority,
     ) -> None:
         first = not self.message_ids
         reply = (
@@ -215,11 +213,7 @@ class TelegramAnswer:
             message_thread_id=self._thread_id,
             reply_parameters=reply,
             reply_markup=markup,
+            rate_limit_args=priority,
         )
         self._current_id = message.message_id
         self.message_ids.append(message.message_id)
-
-
-def _seconds(value: object) -> float:
-    total_seconds = getattr(value, "total_seconds", None)
-    return float(total_seconds()) if callable(total_seconds) else float(value)  # type: ignore[arg-type]

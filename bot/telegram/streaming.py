@@ -3,16 +3,33 @@
 Telegram-free: the controller talks to a `StreamSink` (Telegram messages, a
 terminal, a test double), reads time from an injectable clock and waits with
 an injectable sleep, so tests can drive it with a fake clock.
+
+The first update waits for a first phrase (about a dozen visible characters, or
+a line break) or a short moment after the first token, whichever comes first:
+a lone first token ("A", "오늘") followed by a whole interval of silence reads
+worse than "typing…" for a tenth of a second longer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterable, Awaitable, Callable
 from typing import Protocol
 
 from bot.tasks import wait_ignoring_cancel
+
+FIRST_PHRASE_CHARS = 12
+FIRST_PHRASE_WAIT = 0.25  # seconds after the first token
+# Markdown markers and spaces are not what the user reads.
+_INVISIBLE = re.compile(r"[\s*_~`|#>]+")
+
+
+def has_first_phrase(text: str) -> bool:
+    """Enough of the answer to be worth a message: a dozen characters, or a finished line."""
+    started = text.lstrip()  # a line break before any text finishes no line
+    return "\n" in started or len(_INVISIBLE.sub("", started)) >= FIRST_PHRASE_CHARS
 
 
 class RetryLater(Exception):
@@ -38,8 +55,9 @@ class StreamSink(Protocol):
 class StreamController:
     """Pushes the growing text to the sink at most once per `interval`.
 
-    The first text goes out as soon as it arrives. Reading the model never
-    waits for the sink: a slow Telegram call only makes the next update larger.
+    The first text goes out as soon as it holds a first phrase, or `first_wait`
+    after the first token. Reading the model never waits for the sink: a slow
+    Telegram call only makes the next update larger.
     """
 
     def __init__(
@@ -49,13 +67,14 @@ class StreamController:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-        max_finish_attempts: int = 10,
+        first_wait: float = FIRST_PHRASE_WAIT,
     ) -> None:
         self._sink = sink
         self._interval = interval
         self._clock = clock
         self._sleep = sleep
-        self._max_finish_attempts = max_finish_attempts
+        self._first_wait = first_wait
+        self._first_token_at: float | None = None
         self._text = ""
         self._shown = ""
         self._next_allowed = float("-inf")
@@ -78,24 +97,23 @@ class StreamController:
         try:
             async for piece in chunks:
                 self._text += piece
+                if self._first_token_at is None and self._text.strip():
+                    self._first_token_at = self._clock()
                 self._changed.set()
         finally:
             await self._stop_flusher(flusher)
         return self._text
 
     async def finish(self, *, note: str | None = None) -> None:
-        """Deliver the final text, waiting out the interval and any RetryLater."""
-        for _ in range(self._max_finish_attempts):
-            wait = self._next_allowed - self._clock()
-            if wait > 0:
-                await self._sleep(wait)
-            try:
-                await self._sink.finish(self._text, note=note)
-            except RetryLater as exc:
-                self._next_allowed = self._clock() + exc.seconds
-                continue
-            return
-        raise RuntimeError("could not deliver the final answer")
+        """Deliver the final text once the interval since the last update has passed.
+
+        The final text must arrive, so the sink waits out the receiver's limits itself
+        (Telegram's door does); only optional updates are ever refused.
+        """
+        wait = self._next_allowed - self._clock()
+        if wait > 0:
+            await self._sleep(wait)
+        await self._sink.finish(self._text, note=note)
 
     async def _stop_flusher(self, flusher: asyncio.Task[None]) -> None:
         self._stopping = True
@@ -110,6 +128,12 @@ class StreamController:
         while not self._stopping:
             await self._changed.wait()
             self._changed.clear()
+            if self.first_shown_at is None and not has_first_phrase(self._text):
+                left = (self._first_token_at or self._clock()) + self._first_wait - self._clock()
+                if left > 0:
+                    await self._more_text_or(left)
+                    self._changed.set()  # look again: more text came, or the moment is up
+                    continue
             wait = self._next_allowed - self._clock()
             if wait > 0:
                 await self._sleep(wait)
@@ -134,3 +158,15 @@ class StreamController:
             self._next_allowed = now + self._interval
             if self._text != text:
                 self._changed.set()
+
+    async def _more_text_or(self, seconds: float) -> None:
+        """Wait for the next chunk, or `seconds`, whichever comes first."""
+        napping = asyncio.ensure_future(self._sleep(seconds))
+        more = asyncio.ensure_future(self._changed.wait())
+        try:
+            await asyncio.wait({napping, more}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (napping, more):
+                task.cancel()
+            # Waiting on cancelled tasks returns at once and never swallows our own cancel.
+            await asyncio.wait({napping, more})

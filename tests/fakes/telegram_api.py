@@ -20,22 +20,9 @@ from aiohttp import web
 
 from tests.fakes import tg_methods
 from tests.fakes.local_server import LocalServer
+from tests.fakes.tg_limits import LimitKeeper, Limits, audit
 from tests.fakes.tg_methods import ApiError
-
-SENDING_METHODS = ("sendMessage", "editMessageText", "sendPhoto", "sendMediaGroup")
-JSON_FIELDS = frozenset(
-    "reply_markup entities caption_entities media commands allowed_updates reply_parameters "
-    "link_preview_options scope message_ids".split()
-)
-INT_FIELDS = frozenset(
-    "chat_id message_id offset limit timeout message_thread_id reply_to_message_id user_id "
-    "cache_time max_connections from_chat_id draft_id".split()
-)
-BOOL_FIELDS = frozenset(
-    "disable_notification protect_content show_alert drop_pending_updates has_spoiler "
-    "allow_sending_without_reply disable_web_page_preview show_caption_above_media "
-    "is_personal".split()
-)
+from tests.fakes.tg_params import error_response, read_params
 
 
 @dataclass
@@ -86,11 +73,14 @@ class FakeTelegramServer(LocalServer):
         token: str = "123456:TEST",
         bot_id: int = 999000,
         bot_username: str = "coordi_test_bot",
+        limits: Limits | None = Limits(),  # noqa: B008 - frozen, shared safely
     ) -> None:
         self.token = token
         self.bot_id = bot_id
         self.bot_username = bot_username
         self.calls: list[ApiCall] = []
+        # Telegram's flood limits: a call over one is answered 429 with retry_after.
+        self.limits = LimitKeeper(limits)
         self.files: dict[str, StoredFile] = {}
         self.download_delay = 0.0
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -246,46 +236,8 @@ class FakeTelegramServer(LocalServer):
     def limit_violations(
         self, min_interval_private: float = 1.0, per_minute_group: int = 20
     ) -> list[str]:
-        """Audit recorded calls against Telegram's flood limits.
-
-        Checks sendMessage/editMessageText/sendPhoto/sendMediaGroup calls (failed ones too,
-        since Telegram counts every request):
-
-        * private chats (chat_id > 0): two editMessageText calls to the same message closer
-          together than ``0.9 * min_interval_private`` seconds (streamed edits too fast);
-        * group chats (chat_id < 0): more than ``per_minute_group`` such calls to one chat
-          within any 60-second window.
-        """
-        out: list[str] = []
-        last_edit: dict[tuple[int, int], float] = {}
-        group_times: dict[int, list[float]] = defaultdict(list)
-        for c in self.calls:
-            chat = c.params.get("chat_id")
-            if c.method not in SENDING_METHODS or not isinstance(chat, int):
-                continue
-            if chat < 0:
-                group_times[chat].append(c.at)
-            elif c.method == "editMessageText":
-                key = (chat, c.params.get("message_id", 0))
-                prev = last_edit.get(key)
-                if prev is not None and c.at - prev < 0.9 * min_interval_private:
-                    out.append(
-                        f"chat {chat} message {key[1]}: edits {c.at - prev:.3f}s apart "
-                        f"(< {min_interval_private}s)"
-                    )
-                last_edit[key] = c.at
-        for chat, times in group_times.items():
-            start = 0
-            for end, t in enumerate(times):
-                while t - times[start] >= 60.0:
-                    start += 1
-                if end - start + 1 > per_minute_group:
-                    out.append(
-                        f"group {chat}: {end - start + 1} messages/edits within 60s "
-                        f"(> {per_minute_group})"
-                    )
-                    break
-        return out
+        """Audit recorded calls against Telegram's flood limits (see tg_limits.audit)."""
+        return audit(self.calls, min_interval_private, per_minute_group)
 
     # ----------------------------------------------------------------- HTTP layer
     def _notify(self) -> None:
@@ -313,27 +265,30 @@ class FakeTelegramServer(LocalServer):
         if path.startswith("/file/bot"):
             return await self._download(request, path.removeprefix("/file/bot"), at)
         if not path.startswith("/bot"):
-            return _error(ApiError(404, "Not Found"))
+            return error_response(ApiError(404, "Not Found"))
         token, _, raw_method = path.removeprefix("/bot").partition("/")
         name = tg_methods.canonical(raw_method) or raw_method
         if token != self.token:
             await self._record(name, {}, at, False)
-            return _error(ApiError(401, "Unauthorized"))
+            return error_response(ApiError(401, "Unauthorized"))
         params: dict[str, Any] = {}
         queued = self._errors.get(name.lower())
         try:
-            params = await _read_params(request)
+            params = await read_params(request)
             if queued:
                 raise queued.popleft()
             if tg_methods.canonical(raw_method) is None:
                 raise ApiError(404, "Not Found")
+            retry_after = self.limits.check(name, params, at)
+            if retry_after is not None:
+                raise ApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
             result = await getattr(tg_methods, "m_" + name)(self, params)
         except ApiError as err:
             await self._record(name, params, at, False)
-            return _error(err)
+            return error_response(err)
         except Exception as exc:  # a request the fake cannot handle: make it visible
             await self._record(name, params, at, False)
-            return _error(ApiError(500, f"Internal Server Error: fake failed with {exc!r}"))
+            return error_response(ApiError(500, f"Internal Server Error: fake failed with {exc!r}"))
         await self._record(name, params, at, True)
         return web.json_response({"ok": True, "result": result})
 
@@ -352,46 +307,8 @@ class FakeTelegramServer(LocalServer):
                 )
             )
             await self._record("downloadFile", params, at, False)
-            return _error(err)
+            return error_response(err)
         await self._record("downloadFile", params, at, True)
         if self.download_delay:  # a slow file server, to see whether downloads overlap
             await asyncio.sleep(self.download_delay)
         return web.Response(body=stored.content, content_type="application/octet-stream")
-
-
-def _error(err: ApiError) -> web.Response:
-    body: dict[str, Any] = {"ok": False, "error_code": err.code, "description": err.description}
-    if err.retry_after is not None:
-        body["parameters"] = {"retry_after": err.retry_after}
-    return web.json_response(body, status=err.code)
-
-
-async def _read_params(request: web.Request) -> dict[str, Any]:
-    """Decode parameters sent as query string, JSON, urlencoded or multipart form."""
-    params: dict[str, Any] = dict(request.query)
-    files: dict[str, bytes] = {}
-    if request.content_type == "application/json" and request.can_read_body:
-        body = await request.json()
-        if isinstance(body, dict):
-            params.update(body)
-    elif request.can_read_body:
-        for key, value in (await request.post()).items():
-            if isinstance(value, web.FileField):
-                files[key] = value.file.read()
-            else:
-                params[key] = value
-    for key, value in list(params.items()):
-        if not isinstance(value, str):
-            continue
-        if key in JSON_FIELDS and value[:1] in "[{":
-            try:
-                params[key] = json.loads(value)
-            except ValueError:
-                pass
-        elif key in INT_FIELDS and value.lstrip("-").isdigit():
-            params[key] = int(value)
-        elif key in BOOL_FIELDS and value in ("true", "false"):
-            params[key] = value == "true"
-    if files:
-        params["_files"] = files
-    return params

@@ -1,0 +1,274 @@
+"""The Telegram door: one limiter for every Bot API call, its priorities and its shared budget."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from telegram.error import RetryAfter
+
+from bot.telegram.door import Deferred, Priority, TelegramDoor
+from storage.local_bucket import LocalBudget
+from storage.telegram_budget import TelegramBudget
+from tests.fake_clock import FakeClock
+from tests.fakes.openai_api import FakeOpenAIServer
+from tests.fakes.telegram_api import FakeTelegramServer
+from tests.fakes.tg_limits import COUNTED_METHODS
+from tests.fakes.updates import UpdateFactory
+from tests.harness import Worker
+from tests.scenario_kit import REPLY, bot_texts, rendered
+
+
+def local_door(clock: FakeClock, **budget: Any) -> TelegramDoor:
+    values: dict[str, Any] = {"rate": 1.0, "burst": 1.0, "chat_interval": 1.0, **budget}
+    return TelegramDoor(
+        LocalBudget(clock=clock, **values), clock=clock, sleep=clock.sleep, jitter=lambda: 1.0
+    )
+
+
+class Calls:
+    """Callbacks the door lets through, with the virtual time they went out at."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.sent: list[tuple[str, float]] = []
+        self.refusals: dict[str, list[int]] = {}  # name -> retry_after of each refusal
+
+    def make(self, name: str) -> Any:
+        async def call() -> bool:
+            refusals = self.refusals.get(name)
+            if refusals:
+                raise RetryAfter(refusals.pop(0))
+            self.sent.append((name, self.clock.now))
+            return True
+
+        return call
+
+
+async def through(
+    door: TelegramDoor, calls: Calls, name: str, endpoint: str, chat: int | None, priority: Any
+) -> Any:
+    data = {} if chat is None else {"chat_id": chat}
+    return await door.process_request(calls.make(name), (), {}, endpoint, data, priority)
+
+
+async def test_when_the_budget_is_short_calls_leave_in_priority_order() -> None:
+    clock = FakeClock()
+    door, calls = local_door(clock, burst=2.0), Calls(clock)
+
+    async def scene() -> None:
+        for chat in (11, 12):  # empty the bucket
+            await through(door, calls, f"earlier {chat}", "sendMessage", chat, Priority.FIRST)
+        waiting = [
+            asyncio.create_task(through(door, calls, name, endpoint, chat, priority))
+            for name, endpoint, chat, priority in [
+                ("board", "sendPhoto", 2, None),
+                ("final edit", "editMessageText", 3, Priority.REPLY),
+                ("reply", "sendMessage", 4, None),
+                ("first message", "sendMessage", 5, Priority.FIRST),
+            ]
+        ]
+        await asyncio.sleep(0)
+        with pytest.raises(Deferred) as deferred:
+            await through(door, calls, "partial edit", "editMessageText", 6, Priority.PARTIAL)
+        assert deferred.value.retry_in == 1.0, "asked again later, carrying more text"
+        await asyncio.gather(*waiting)
+
+    await clock.run(scene())
+    assert calls.sent == [
+        ("earlier 11", 0.0),
+        ("earlier 12", 0.0),
+        ("first message", 1.0),  # one token a second; the first message takes the first
+        ("final edit", 2.25),  # then final edits and replies, leaving a quarter token...
+        ("reply", 3.25),
+        ("board", 4.5),  # ...and boards half of one
+    ]
+
+
+async def test_a_chat_gets_one_change_a_second_and_a_group_its_minute() -> None:
+    clock = FakeClock()
+    door, calls = local_door(clock, rate=100.0, burst=100.0, group_per_minute=5), Calls(clock)
+
+    async def private() -> None:
+        for n in range(3):
+            await through(door, calls, f"private {n}", "sendMessage", 7, None)
+
+    async def group() -> None:
+        for n in range(6):
+            await through(door, calls, f"group {n}", "editMessageText", -7, None)
+
+    async def scene() -> None:
+        await asyncio.gather(private(), group())
+
+    await clock.run(scene())
+    times = dict(calls.sent)
+    assert [times[f"private {n}"] for n in range(3)] == [0.0, 1.0, 2.0]
+    assert [times[f"group {n}"] for n in range(6)] == [0.0, 1.0, 2.0, 3.0, 4.0, 60.0]
+
+
+async def test_a_429_is_waited_out_and_the_call_goes_again() -> None:
+    clock = FakeClock()
+    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    calls.refusals["reply"] = [3, 2]
+
+    async def scene() -> None:
+        assert await through(door, calls, "reply", "sendMessage", 8, None) is True
+
+    await clock.run(scene())
+    assert calls.sent == [("reply", 5.0)]
+
+
+async def test_a_429_on_a_partial_edit_defers_it_and_pauses_the_chat() -> None:
+    clock = FakeClock()
+    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    calls.refusals["partial"] = [4]
+
+    async def scene() -> None:
+        with pytest.raises(Deferred) as deferred:
+            await through(door, calls, "partial", "editMessageText", 9, Priority.PARTIAL)
+        assert deferred.value.retry_in == 4
+        await through(door, calls, "typing", "sendChatAction", 9, None)
+        await through(door, calls, "callback answer", "answerCallbackQuery", None, None)
+
+    await clock.run(scene())
+    assert calls.sent == [("typing", 4.0), ("callback answer", 4.0)]
+
+
+async def test_a_429_without_a_chat_pauses_the_whole_bot() -> None:
+    clock = FakeClock()
+    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    calls.refusals["menu"] = [2]
+
+    async def scene() -> None:
+        await through(door, calls, "menu", "setMyCommands", None, None)
+        await through(door, calls, "message", "sendMessage", 10, None)
+
+    await clock.run(scene())
+    assert calls.sent == [("menu", 2.0), ("message", 2.0)]
+
+
+# The shared budget in Redis: the same rules across workers, on Redis' clock or ours.
+
+
+async def test_the_shared_bucket_serves_tiers(redis: Redis) -> None:
+    budget = TelegramBudget(redis, rate=1, burst=4)
+    at = 1_000_000
+    assert await budget.take(reserve=2, now_ms=at) == 0.0
+    assert await budget.take(reserve=2, now_ms=at) == 0.0
+    # Two tokens left: a partial edit must leave two, so it is refused...
+    assert await budget.take(reserve=2, now_ms=at) == pytest.approx(1.0)
+    # ...a final edit (a quarter of the burst kept) takes one, a first message the last.
+    assert await budget.take(reserve=1, now_ms=at) == 0.0
+    assert await budget.take(reserve=1, now_ms=at) == pytest.approx(1.0)
+    assert await budget.take(reserve=0, now_ms=at) == 0.0
+    assert await budget.take(reserve=0, now_ms=at + 1000) == 0.0, "refilled at one a second"
+
+
+async def test_the_shared_chat_gate_spaces_changes_and_counts_a_group_minute(
+    redis: Redis,
+) -> None:
+    budget = TelegramBudget(redis, rate=100, burst=100, chat_interval=1.0, group_per_minute=5)
+    at = 5_000_000
+    assert await budget.gate_chat(1, group=False, now_ms=at) == 0.0
+    assert await budget.gate_chat(1, group=False, now_ms=at + 400) == pytest.approx(0.6)
+    assert await budget.gate_chat(2, group=False, now_ms=at + 400) == 0.0, "other chats go"
+    assert await budget.gate_chat(1, group=False, now_ms=at + 1000) == 0.0
+    for n in range(3):  # optional calls leave two of the minute's five
+        assert await budget.gate_chat(-1, group=True, spare=2, now_ms=at + n * 1000) == 0.0
+    assert await budget.gate_chat(-1, group=True, spare=2, now_ms=at + 3000) == 57.0
+    assert await budget.gate_chat(-1, group=True, now_ms=at + 3000) == 0.0
+    assert await budget.gate_chat(-1, group=True, now_ms=at + 4000) == 0.0
+    assert await budget.gate_chat(-1, group=True, now_ms=at + 5000) == 55.0
+    assert await budget.gate_chat(-1, group=True, now_ms=at + 60_000) == 0.0
+
+
+async def test_shared_pauses_hold_for_every_worker(redis: Redis) -> None:
+    one = TelegramBudget(redis, rate=100, burst=100)
+    other = TelegramBudget(redis, rate=100, burst=100)
+    at = 9_000_000
+    await one.pause_chat(42, 3.0, now_ms=at)
+    assert await other.chat_paused_for(42, now_ms=at + 500) == 2.5
+    assert await other.gate_chat(42, group=False, now_ms=at + 500) == 2.5
+    assert await other.gate_chat(43, group=False, now_ms=at + 500) == 0.0
+    await one.pause_all(2.0, now_ms=at)
+    assert await other.take(reserve=0, now_ms=at + 500) == 1.5
+    assert await other.take(reserve=0, now_ms=at + 2000) == 0.0
+
+
+async def test_without_redis_the_worker_keeps_the_rules_alone(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Nothing listens on port 1: every Redis call fails at once.
+    unreachable = Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
+    budget = TelegramBudget(unreachable, rate=1, burst=2, chat_interval=1.0)
+    try:
+        assert await budget.take(reserve=0) == 0.0
+        assert await budget.take(reserve=1) > 0, "a partial edit leaves the last token"
+        assert await budget.take(reserve=0) == 0.0
+        assert await budget.gate_chat(1, group=False) == 0.0
+        assert await budget.gate_chat(1, group=False) > 0.5, "still one change a second"
+        await budget.pause_chat(2, 5.0)
+        assert await budget.chat_paused_for(2) > 4.0
+    finally:
+        await unreachable.aclose()
+    assert caplog.text.count("pacing this worker alone") == 1
+
+
+# Through the real application: a 429 on a plain reply costs a wait, never the reply.
+
+
+async def test_a_429_on_a_plain_reply_is_waited_out_and_the_reply_arrives(
+    worker: Worker, telegram: FakeTelegramServer, updates: UpdateFactory
+) -> None:
+    telegram.inject_error("sendMessage", error_code=429, retry_after=1)
+    await worker.send(updates.text(7301, "/help"))
+    await worker.idle()
+    refused, delivered = telegram.calls_to("sendMessage")
+    assert not refused.ok and delivered.ok
+    assert delivered.at - refused.at >= 1.0, "nothing went to the chat during the pause"
+    assert bot_texts(telegram, 7301)[0].startswith("안녕하세요, 스타일리스트")
+    assert len(bot_texts(telegram, 7301)) == 1, "no error message: the update did not fail"
+
+
+async def test_a_429_on_a_callback_answer_is_waited_out(
+    worker: Worker, telegram: FakeTelegramServer, updates: UpdateFactory
+) -> None:
+    telegram.inject_error("answerCallbackQuery", error_code=429, retry_after=1)
+    await worker.send(updates.callback_query(7302, "stop"))
+    await worker.idle()
+    refused, answered = telegram.calls_to("answerCallbackQuery")
+    assert not refused.ok and answered.ok and answered.params["text"] == "진행 중인 답변이 없어요."
+
+
+def busiest_second(telegram: FakeTelegramServer) -> int:
+    times = sorted(c.at for c in telegram.calls if c.method in COUNTED_METHODS)
+    return max(
+        (sum(1 for t in times[i:] if t - start < 1.0) for i, start in enumerate(times)), default=0
+    )
+
+
+async def test_two_workers_share_one_budget(
+    start_worker: Callable[..., Awaitable[Worker]],
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    # 5 calls a second with a burst of 2 for the whole bot: each worker alone would
+    # allow that much, so together they could double it if the budget were not shared.
+    workers = [await start_worker(telegram_rate_per_second=5, telegram_burst=2) for _ in range(2)]
+    chats = [7101 + n for n in range(6)]
+    for _ in chats:
+        model.script(REPLY, chunk_size=4, interval=0.01)
+    await asyncio.gather(
+        *(workers[n % 2].send(updates.text(chat, "추천해줘")) for n, chat in enumerate(chats))
+    )
+    await asyncio.gather(*(w.idle(timeout=20) for w in workers))
+    assert all(bot_texts(telegram, chat) == [rendered(REPLY)] for chat in chats)
+    # A bucket of 2 refilled at 5/s lets at most 7 calls through in any second.
+    assert busiest_second(telegram) <= 7
+    assert telegram.limits.refused == []
