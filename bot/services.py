@@ -49,7 +49,13 @@ class Services:
     def create(cls, settings: Settings, redis_url: str) -> Services:
         # A single server or a cluster: the server at REDIS_URL is asked which (one short
         # connection); the client itself opens its connections on first use.
-        redis = connect(redis_url, max_connections=settings.redis_max_connections)
+        redis = connect(
+            redis_url,
+            max_connections=settings.redis_max_connections,
+            # Only TelegramBudget.try_optional still pipelines two slots (a chat's pause and
+            # the bot's bucket); it is being rewritten (issue 11). Everything else keeps to one.
+            cross_slot_pipelines=True,
+        )
         store = ChatStore(
             redis,
             ttl_seconds=settings.chat_ttl_seconds,

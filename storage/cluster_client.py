@@ -23,24 +23,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from redis.asyncio.cluster import ClusterPipeline, RedisCluster
 from redis.asyncio.retry import Retry
 from redis.backoff import EqualJitterBackoff, NoBackoff
+from redis.commands.core import AsyncScript
 from redis.exceptions import (
     ClusterDownError,
     ConnectionError,
     MaxConnectionsError,
+    NoScriptError,
     RedisClusterException,
     RedisError,
     SlotNotCoveredError,
     TimeoutError,
     TryAgainError,
 )
-from redis.typing import EncodableT
+from redis.typing import EncodableT, ScriptTextT
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,14 @@ _holding: ContextVar[bool] = ContextVar("coordi_cluster_turn", default=False)
 
 
 class FailoverCluster(RedisCluster):
-    def __init__(self, *args: Any, wait_seconds: float, in_flight: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        wait_seconds: float,
+        in_flight: int,
+        cross_slot_pipelines: bool = False,
+        **kwargs: Any,
+    ) -> None:
         # No retries inside redis-py: its pipelines retry by closing every connection
         # of the client, its commands without a pause. The retries with pauses are ours.
         kwargs["retry"] = Retry(NoBackoff(), 0)
@@ -73,6 +82,10 @@ class FailoverCluster(RedisCluster):
         super().__init__(*args, **kwargs)
         self.wait_seconds = wait_seconds
         self._turns = asyncio.Semaphore(in_flight)
+        self._scripts: dict[str, AsyncScript] = {}
+        # A pipeline over several slots runs as several pipelines, one per node, and a
+        # retry may repeat what one of them did: refused unless asked for.
+        self.cross_slot_pipelines = cross_slot_pipelines
 
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> FailoverCluster:
@@ -107,6 +120,16 @@ class FailoverCluster(RedisCluster):
             )
         # redis-py's typing protocol declares an attribute its ClusterPipeline never sets.
         return FailoverPipeline(self)  # type: ignore[abstract]
+
+    def register_script(self, script: ScriptTextT) -> AsyncScript:  # type: ignore[override]
+        registered = super().register_script(script)
+        self._scripts[registered.sha] = registered  # for pipelines that meet a node without it
+        return registered
+
+    async def load_scripts(self, shas: Iterable[str]) -> None:
+        for sha in set(shas):
+            if (script := self._scripts.get(sha)) is not None:
+                await self.script_load(script.script)
 
     async def patiently(self, attempt: Callable[[], Awaitable[T]]) -> T:
         """Run `attempt` in a turn; through a failover, again after a pause, until the wait ends."""
@@ -149,12 +172,14 @@ class FailoverCluster(RedisCluster):
 
 
 class FailoverPipeline(ClusterPipeline):
-    """A cluster pipeline that, like the client, waits out a failover.
+    """A cluster pipeline that, like the client, waits out a failover, and runs scripts.
 
     redis-py empties a pipeline when it fails, so the queued commands are remembered here
     and queued again for the next try. Every Coordi pipeline stays on one slot, so a try
     either reached its one node or did not: trying again repeats no half-done work on
-    another node.
+    another node. redis-py refuses EVALSHA in cluster pipelines (it cannot load the
+    script first, as its single-server pipeline does); here it goes to the node of its
+    keys, and a node that lacks the script gets it loaded and the pipeline once more.
     """
 
     def __init__(self, client: FailoverCluster) -> None:
@@ -166,18 +191,58 @@ class FailoverPipeline(ClusterPipeline):
         self._queued.append((args, dict(kwargs)))
         return super().execute_command(*args, **kwargs)
 
+    def keyslot_of(self, args: tuple[Any, ...]) -> int | None:
+        """The slot of a queued command's first key (EVALSHA: its first declared key)."""
+        if str(args[0]).upper() in ("EVALSHA", "EVAL"):
+            return self._client.keyslot(args[3]) if int(args[2]) else None
+        return self._client.keyslot(args[1]) if len(args) > 1 else None
+
+    def evalsha(self, sha: str, numkeys: int, *keys_and_args: Any) -> _Queued:  # type: ignore[override]
+        self.execute_command("EVALSHA", sha, numkeys, *keys_and_args)
+        # redis-py's script object awaits what this returns; awaiting the pipeline itself
+        # would empty it.
+        return _Queued(self)
+
     async def execute(
         self, raise_on_error: bool = True, allow_redirections: bool = True
     ) -> list[Any]:
         queued, self._queued = self._queued, []
-        tries = 0
+        slots = {self.keyslot_of(args) for args, _ in queued} - {None}
+        if len(slots) > 1 and not self._client.cross_slot_pipelines:
+            names = sorted({str(args[0]) for args, _ in queued})
+            raise RedisClusterException(
+                f"a pipeline ({', '.join(names)}) spans {len(slots)} cluster slots"
+            )
+        first = True
+
+        async def run() -> list[Any]:
+            if not first:  # the failed try emptied the pipeline
+                for args, kwargs in queued:
+                    ClusterPipeline.execute_command(self, *args, **dict(kwargs))
+            return await ClusterPipeline.execute(self, raise_on_error, allow_redirections)
 
         async def attempt() -> list[Any]:
-            nonlocal tries
-            tries += 1
-            if tries > 1:  # the failed try emptied the pipeline
-                for args, kwargs in queued:
-                    super(FailoverPipeline, self).execute_command(*args, **dict(kwargs))
-            return await super(FailoverPipeline, self).execute(raise_on_error, allow_redirections)
+            nonlocal first
+            try:
+                return await run()
+            except NoScriptError:
+                first = False
+                await self._client.load_scripts(a[1] for a, _ in queued if a[0] == "EVALSHA")
+                return await run()
+            finally:
+                first = False
 
         return await self._client.patiently(attempt)
+
+
+class _Queued:
+    """Awaits to the pipeline a command was queued on, leaving its queue as it is."""
+
+    def __init__(self, pipe: ClusterPipeline) -> None:
+        self._pipe = pipe
+
+    def __await__(self) -> Generator[Any, None, ClusterPipeline]:
+        return self._result().__await__()
+
+    async def _result(self) -> ClusterPipeline:
+        return self._pipe

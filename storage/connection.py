@@ -59,8 +59,12 @@ def detect(url: str) -> ServerKind:
     return ServerKind(cluster=cluster, name=name, version=version)
 
 
-def connect(url: str, *, max_connections: int) -> RedisClient:
-    """The client for the server at `url`; it opens its connections on first use."""
+def connect(url: str, *, max_connections: int, cross_slot_pipelines: bool = False) -> RedisClient:
+    """The client for the server at `url`; it opens its connections on first use.
+
+    On a cluster a pipeline over several slots is refused (RedisClusterException) unless
+    `cross_slot_pipelines`: tests run strict, so an operation that spans slots fails there.
+    """
     kind = detect(url)
     common: dict[str, Any] = {"health_check_interval": 30, "socket_connect_timeout": 5}
     if kind.cluster:
@@ -69,6 +73,7 @@ def connect(url: str, *, max_connections: int) -> RedisClient:
             url,
             wait_seconds=FAILOVER_WAIT_SECONDS,
             in_flight=max_connections,
+            cross_slot_pipelines=cross_slot_pipelines,
             # A dead master must not hold a command for minutes before the failover retry.
             socket_timeout=5,
             **common,

@@ -11,12 +11,16 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from storage.telegram_budget import REFUSED_RETRY_SECONDS, TelegramBudget
+from tests.conftest import ON_BOTH_REDIS
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import SENDING_METHODS, FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
 from tests.harness import Worker
 from tests.scenario_kit import REPLY, bot_texts, rendered
 
+pytestmark = ON_BOTH_REDIS
+# try_optional pipelines a chat's pause with the bot's bucket: two cluster slots.
+BUDGET_SPANS_SLOTS = "telegram budget rewritten in issue 11"
 StartWorker = Callable[..., Awaitable[Worker]]
 
 
@@ -49,6 +53,7 @@ async def test_two_workers_share_one_budget(
     assert telegram.limit_violations(min_interval_private=0.05) == []
 
 
+@ON_BOTH_REDIS(cluster_xfail=BUDGET_SPANS_SLOTS)
 async def test_a_partial_edit_is_refused_with_a_backoff_and_leaves_a_token(redis: Redis) -> None:
     budget = TelegramBudget(redis, rate=1, burst=2)
     assert await budget.try_optional(1) == 0.0
@@ -58,6 +63,7 @@ async def test_a_partial_edit_is_refused_with_a_backoff_and_leaves_a_token(redis
     await asyncio.wait_for(budget.take(first=True), timeout=0.5)
 
 
+@ON_BOTH_REDIS(cluster_xfail=BUDGET_SPANS_SLOTS)
 async def test_first_messages_get_the_last_tokens(redis: Redis) -> None:
     # Hardly any refill: what the bucket holds is all there is.
     budget = TelegramBudget(redis, rate=0.001, burst=4)
@@ -68,6 +74,7 @@ async def test_first_messages_get_the_last_tokens(redis: Redis) -> None:
     await asyncio.wait_for(budget.take(first=True), timeout=0.5)  # but for a first message
 
 
+@ON_BOTH_REDIS(cluster_xfail=BUDGET_SPANS_SLOTS)
 async def test_a_paused_chat_reports_its_pause(redis: Redis) -> None:
     budget = TelegramBudget(redis, rate=100, burst=10)
     await budget.pause_chat(42, 3.0)
