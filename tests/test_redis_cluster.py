@@ -94,8 +94,9 @@ async def test_a_pipeline_loads_its_script_on_a_node_that_lacks_it(
 
 @pytest.fixture
 def own_cluster(tmp_path: Path) -> Iterator[LocalCluster]:
-    """A cluster of this test's own: it loses a master for good."""
-    cluster = LocalCluster(tmp_path / "own-cluster")
+    """A cluster of this test's own: it loses a master for good. A master silent for 1 s
+    counts as failed, so the failover takes about 2 s."""
+    cluster = LocalCluster(tmp_path / "own-cluster", node_timeout_ms=1000)
     cluster.start()
     try:
         yield cluster
