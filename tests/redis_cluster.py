@@ -85,6 +85,8 @@ class LocalCluster:
         self._wait(self._all_know_each_other, timeout, "the nodes to meet")
         for index, port in enumerate(self.ports[self.masters :]):
             self.client(port).execute_command("CLUSTER REPLICATE", ids[self.ports[index]])
+        # A master reports cluster_state ok only 2 s after it started (Redis gives the
+        # cluster time to reconfigure a rebooted master): most of the start-up is this.
         self._wait(self.healthy, timeout, "the cluster to be ready")
 
     def start_node(self, port: int) -> None:
