@@ -10,6 +10,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+import redis
 from redis.asyncio import Redis
 from redis.exceptions import AuthenticationError, ClusterCrossSlotError, RedisClusterException
 
@@ -48,6 +49,21 @@ async def test_the_kind_of_server_is_found_out_not_configured(
     # The URL's ACL user is what logs in: the nodes refuse anyone else.
     with pytest.raises(AuthenticationError):
         detect(f"redis://127.0.0.1:{redis_cluster.ports[0]}")
+
+
+def test_a_user_refused_info_is_still_told_apart(
+    redis_server: str, redis_cluster: LocalCluster
+) -> None:
+    # Managed services may keep INFO from the application's ACL user.
+    rule = ["on", ">limited-secret", "~*", "&*", "+@all", "-info"]
+    with redis.Redis.from_url(redis_server) as single:
+        single.execute_command("ACL SETUSER", "limited", *rule)
+    for port in redis_cluster.ports:
+        redis_cluster.client(port).execute_command("ACL SETUSER", "limited", *rule)
+    host = redis_server.removeprefix("redis://").split("/")[0]
+    assert not detect(f"redis://limited:limited-secret@{host}").cluster
+    port = redis_cluster.ports[0]
+    assert detect(f"redis://limited:limited-secret@127.0.0.1:{port}").cluster
 
 
 async def test_the_cluster_refuses_an_operation_across_slots(redis_cluster: LocalCluster) -> None:
