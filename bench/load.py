@@ -14,6 +14,8 @@ Run by hand, e.g.:
     python bench/load.py --workers 1 --chats 200 --spread 30   # questions over 30 s
     python bench/load.py --workers 2 --chats 200 --rate 1000   # no Telegram budget wait
     python bench/load.py --redis-per-chat
+    python bench/load.py --cluster --chats 200 --spread 20      # on a local 6-node Redis Cluster
+    python bench/load.py --cluster --redis-per-chat
     TELEGRAM_BURST=4 python bench/load.py --chats 200           # another budget burst
 """
 
@@ -29,15 +31,15 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from redis.asyncio import Redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.redis_backends import commands_served, start_redis, used_memory
 from bench.streaming import global_violations
-from bot.embedded_redis import EmbeddedRedis
 from bot.telegram.rendering import render
 from bot.wardrobe.images import make_thumbnail
 from storage.chat_store import ChatStore
+from storage.connection import connect
 from storage.keys import ChatScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -80,10 +82,9 @@ def peak_overlap(spans: list[tuple[float, float]]) -> int:
 
 
 async def run(
-    workers_n: int, chats: int, rate: float, tmp: Path, spread: float = 0.0
+    workers_n: int, chats: int, rate: float, tmp: Path, spread: float = 0.0, cluster: bool = False
 ) -> dict[str, Any]:
-    redis = EmbeddedRedis(tmp / f"redis-{workers_n}-{chats}-{rate}")
-    redis.start()
+    redis = start_redis(cluster, tmp / f"redis-{workers_n}-{chats}-{rate}")
     try:
         async with (
             FakeTelegramServer(token=TOKEN) as telegram,
@@ -139,6 +140,7 @@ async def run(
             telegram.clear_calls()
             pids = [w.process.pid for w in workers if w.process]
             cpu_before = sum(cpu_seconds(pid) for pid in pids)
+            commands_before = commands_served(redis)
             await asyncio.gather(*(ask(i, c) for i, c in enumerate(chat_ids)))
             final = render(REPLY)[0]
             try:
@@ -149,6 +151,7 @@ async def run(
                 pass
             completed = sum(1 for c in chat_ids if telegram.messages(c)[-1].text == final)
             cpu_ms = (sum(cpu_seconds(pid) for pid in pids) - cpu_before) * 1000 / chats
+            commands = commands_served(redis) - commands_before
             first_send = {}
             for call in telegram.calls_to("sendMessage"):
                 chat = call.params["chat_id"]
@@ -160,6 +163,7 @@ async def run(
                 if chat in first_send and index in model.first_content_at:
                     pre.append((model.received_at[index] - posted[chat]) * 1000)
                     post_model.append((first_send[chat] - model.first_content_at[index]) * 1000)
+            first_text = [(first_send[c] - posted[c]) * 1000 for c in chat_ids if c in first_send]
             memory = [vm_hwm_mb(w.process.pid) for w in workers if w.process]
             for worker in workers:
                 try:
@@ -187,20 +191,21 @@ async def run(
                 "overhead_p50": percentile(overhead, 0.5), "overhead_p99": percentile(overhead, 0.99),
                 "violations": f"{len(telegram.limit_violations())}/{global_violations(telegram)}",
                 "worker_mb": max(memory), "cpu_ms": cpu_ms,
+                "first_p50": percentile(first_text, 0.5), "first_p90": percentile(first_text, 0.9),
+                "commands": commands / max(1, completed),
             }  # fmt: skip
     finally:
         redis.stop()
 
 
-async def redis_per_chat(tmp: Path, chats: int = 50) -> float:
-    server = EmbeddedRedis(tmp / "redis-memory")
-    server.start()
-    client = Redis.from_url(server.url)
+async def redis_per_chat(tmp: Path, chats: int = 50, cluster: bool = False) -> float:
+    server = start_redis(cluster, tmp / "redis-memory")
+    client = connect(server.url, max_connections=8)
     try:
         store = ChatStore(client, ttl_seconds=3600, history_max_messages=20, max_photos=12)
         full = make_thumbnail(encode(photo_like((1200, 1600)), "JPEG", quality=90), long_side=512)
         item = make_thumbnail(encode(photo_like((1200, 1200)), "JPEG", quality=90), long_side=384)
-        before = int((await client.info("memory"))["used_memory"])
+        before = used_memory(server)
         for chat in range(chats):
             for n in range(10):
                 thumb = full if n == 0 else item
@@ -214,7 +219,7 @@ async def redis_per_chat(tmp: Path, chats: int = 50) -> float:
                     thumb.width,
                     thumb.height,
                 )
-        after = int((await client.info("memory"))["used_memory"])
+        after = used_memory(server)
         print(f"thumbnail bytes: full-body {len(full.jpeg)}, clothing {len(item.jpeg)}")
         return (after - before) / chats / 1024
     finally:
@@ -226,18 +231,20 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.redis_per_chat:
             print(
-                f"Redis memory per chat with 10 photos: {await redis_per_chat(Path(tmp)):.0f} KiB"
+                f"Redis memory per chat with 10 photos: {await redis_per_chat(Path(tmp), cluster=args.cluster):.0f} KiB"
             )
             return
         columns = (("workers", 7), ("chats", 5), ("spread s", 8), ("peak", 4), ("rate/s", 6),
                    ("completed", 9), ("errors", 6), ("pre p50/p99", 12), ("post p50/p99", 12),
-                   ("overhead p50/p99", 16), ("violations chat/all", 20), ("worker MB", 9), ("CPU ms/answer", 13))  # fmt: skip
+                   ("overhead p50/p99", 16), ("violations chat/all", 20), ("worker MB", 9), ("CPU ms/answer", 13),
+                   ("first text p50/p90", 18), ("Redis cmds/answer", 17))  # fmt: skip
         print("  ".join(f"{name:>{width}}" for name, width in columns))
         for chats in args.chats:
-            r = await run(args.workers, chats, args.rate, Path(tmp), args.spread)
+            r = await run(args.workers, chats, args.rate, Path(tmp), args.spread, args.cluster)
             cells = (r["workers"], r["chats"], f"{r['spread']:g}", r["peak"], f"{r['rate']:g}", r["completed"], r["errors"],
                      f"{r['pre_p50']:.0f}/{r['pre_p99']:.0f}", f"{r['post_p50']:.0f}/{r['post_p99']:.0f}",
-                     f"{r['overhead_p50']:.0f}/{r['overhead_p99']:.0f}", r["violations"], f"{r['worker_mb']:.0f}", f"{r['cpu_ms']:.1f}")  # fmt: skip
+                     f"{r['overhead_p50']:.0f}/{r['overhead_p99']:.0f}", r["violations"], f"{r['worker_mb']:.0f}", f"{r['cpu_ms']:.1f}",
+                     f"{r['first_p50']:.0f}/{r['first_p90']:.0f}", f"{r['commands']:.1f}")  # fmt: skip
             print(
                 "  ".join(f"{c!s:>{width}}" for c, (_, width) in zip(cells, columns, strict=True)),
                 flush=True,
@@ -256,4 +263,7 @@ if __name__ == "__main__":
         help="questions arrive over this many seconds (0: all at once)",
     )
     parser.add_argument("--redis-per-chat", action="store_true")
+    parser.add_argument(
+        "--cluster", action="store_true", help="a local 6-node Redis Cluster instead of one server"
+    )
     asyncio.run(main(parser.parse_args()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redis.asyncio import BlockingConnectionPool, Redis
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.conversation.chat_turn import ChatTurns, StreamStyle
@@ -19,6 +18,7 @@ from bot.wardrobe.intake import WardrobeIntake
 from bot.wardrobe.keeper import WardrobeKeeper
 from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
+from storage.connection import RedisClient, connect
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
@@ -29,7 +29,7 @@ from storage.telegram_budget import TelegramBudget
 @dataclass
 class Services:
     settings: Settings
-    redis: Redis
+    redis: RedisClient
     store: ChatStore
     ledger: Ledger
     model: ModelClient
@@ -50,16 +50,12 @@ class Services:
 
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
-        # Creating the clients opens no connection; that happens on first use.
-        # A blocking pool: under load a command waits for a free connection instead of failing.
-        pool = BlockingConnectionPool.from_url(
+        # A single server or a cluster: the server at REDIS_URL is asked which (one short
+        # connection); the client itself opens its connections on first use.
+        redis = connect(
             redis_url,
             max_connections=settings.redis_max_connections,
-            timeout=10,
-            health_check_interval=30,
-            socket_connect_timeout=5,
         )
-        redis = Redis.from_pool(pool)
         store = ChatStore(
             redis,
             ttl_seconds=settings.chat_ttl_seconds,

@@ -5,7 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from redis.exceptions import RedisError
+from redis.exceptions import (
+    ClusterDownError,
+    ConnectionError,
+    RedisError,
+    SlotNotCoveredError,
+    TimeoutError,
+    TryAgainError,
+)
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 
@@ -19,6 +26,15 @@ log = logging.getLogger(__name__)
 # An update that failed because Redis was down is processed again once it is back.
 REQUEUE_DELAYS = (0.5, 1, 2, 4, 8, 15, 30, 30, 30, 60, 60, 60)
 _requeues: set[asyncio.Task[None]] = set()
+# Errors that pass once Redis (or the cluster's failover) is back. Others (a script error,
+# a wrong type, out of memory) would fail again at every try: they are reported instead.
+REDIS_OUTAGES = (
+    ConnectionError,
+    TimeoutError,
+    ClusterDownError,
+    SlotNotCoveredError,
+    TryAgainError,
+)
 
 
 async def on_error(update: object, context: CoordiContext) -> None:
@@ -31,7 +47,7 @@ async def on_error(update: object, context: CoordiContext) -> None:
         metrics.TELEGRAM_ERRORS.labels("gone").inc()
         log.info("Update %s: the chat is no longer reachable", update_id)
         return
-    if isinstance(error, RedisError) and isinstance(update, Update):
+    if isinstance(error, REDIS_OUTAGES) and isinstance(update, Update):
         log.warning("Update %s hit a Redis outage; it will be processed again", update_id)
         # Not an Application task: a shutdown must not wait minutes for Redis to return.
         task = asyncio.create_task(requeue_when_redis_returns(context, update))

@@ -3,6 +3,11 @@
 Values are JSON (metadata, history) or raw JPEG bytes (thumbnails); never pickle.
 Every write refreshes the expiry of all the chat's keys, so a chat's personal
 data disappears after `ttl_seconds` of inactivity.
+
+Every key of a chat carries its hash tag, so each pipeline here touches one cluster slot:
+one node, one round trip, on a single server and a cluster alike. They are plain
+pipelines, not MULTI/EXEC (see `storage.cluster_client`); none needs more, since a chat's
+writes that must not interleave run in its turn of the chat queue.
 """
 
 from __future__ import annotations
@@ -12,10 +17,9 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
-from redis.asyncio import Redis
-
 from storage import keys
 from storage.citations import cited_numbers
+from storage.connection import RedisClient, check_ready
 from storage.keys import ChatScope
 from storage.records import HistoryMessage, PhotoMeta, PhotoRole, StoredPhoto, WardrobeCard
 
@@ -30,7 +34,7 @@ class AddPhotoResult:
 class ChatStore:
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         *,
         ttl_seconds: int,
         history_max_messages: int,
@@ -42,7 +46,9 @@ class ChatStore:
         self._max_photos = max_photos
 
     async def ping(self) -> bool:
-        return bool(await self._redis.ping())
+        """True when every part of Redis the bot needs answers; else a RedisError."""
+        await check_ready(self._redis)
+        return True
 
     # Photos
 
@@ -62,7 +68,7 @@ class ChatStore:
             return AddPhotoResult(meta=_meta_from_json(existing), added=False)
         number = int(await self._redis.incr(keys.photo_sequence(scope)))
         meta = PhotoMeta(unique_id, number, role, width, height, time.time())
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hsetnx(index, unique_id, json.dumps(asdict(meta)))
             pipe.set(keys.photo_bytes(scope, unique_id), jpeg, ex=self._ttl)
             was_new, _ = await pipe.execute()
@@ -93,7 +99,7 @@ class ChatStore:
         """Delete photos with their bytes and cards (callers already hold the metadata)."""
         if not metas:
             return
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hdel(keys.photo_index(scope), *(meta.unique_id for meta in metas))
             pipe.hdel(keys.cards(scope), *(str(meta.number) for meta in metas))
             pipe.delete(*(keys.photo_bytes(scope, meta.unique_id) for meta in metas))
@@ -119,7 +125,7 @@ class ChatStore:
         kept = drop_turns_citing(history, {meta.number for meta in gone})
         if len(kept) != len(history):
             key = keys.history(scope)
-            async with self._redis.pipeline(transaction=True) as pipe:
+            async with self._redis.pipeline(transaction=False) as pipe:
                 pipe.delete(key)
                 if kept:
                     pipe.rpush(key, *(json.dumps(asdict(m), ensure_ascii=False) for m in kept))
@@ -144,7 +150,7 @@ class ChatStore:
 
     async def append_history(self, scope: ChatScope, *messages: HistoryMessage) -> None:
         key = keys.history(scope)
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.rpush(key, *(json.dumps(asdict(m), ensure_ascii=False) for m in messages))
             pipe.ltrim(key, -self._history_max, -1)
             await pipe.execute()

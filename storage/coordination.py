@@ -14,12 +14,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from redis.asyncio import Redis
-
 from storage import keys
+from storage.connection import RedisClient
 from storage.keys import ChatScope
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,19 @@ return 0
 
 
 class UpdateLog:
-    def __init__(self, redis: Redis, *, remember_seconds: int = 24 * 3600) -> None:
+    def __init__(self, redis: RedisClient, *, remember_seconds: int = 24 * 3600) -> None:
         self._redis = redis
         self._ttl = remember_seconds
 
     async def first_time(self, update_id: int) -> bool:
         """True once per update id, across all workers (Telegram retries and duplicates)."""
-        return bool(await self._redis.set(keys.seen_update(update_id), 1, nx=True, ex=self._ttl))
+        key, mark = keys.seen_update(update_id), secrets.token_hex(8)
+        if await self._redis.set(key, mark, nx=True, ex=self._ttl):
+            return True
+        # The client sends a command again when its connection broke before the answer
+        # came (a failover, a restart): if that first send had taken the id, the mark is
+        # ours and the update is still to be processed, not a duplicate to drop.
+        return bool(await self._redis.get(key) == mark.encode())
 
 
 class RedisAlbums:
@@ -97,7 +103,7 @@ class RedisAlbums:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         quiet_seconds: float,
         *,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
@@ -111,7 +117,7 @@ class RedisAlbums:
         self, scope: ChatScope, group_id: str, part: dict[str, Any]
     ) -> list[dict[str, Any]] | None:
         key = keys.album(scope, group_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.rpush(key, json.dumps(part, ensure_ascii=False))
             pipe.expire(key, 600)
             count, _ = await pipe.execute()
@@ -127,7 +133,7 @@ class ChatQueue:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         *,
         lease_seconds: float = 30.0,
         stall_seconds: float = 3.0,

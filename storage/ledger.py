@@ -12,9 +12,8 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
-from redis.asyncio import Redis
-
 from storage import keys
+from storage.connection import RedisClient
 from storage.keys import ChatScope
 
 MICRO = 1_000_000
@@ -68,7 +67,7 @@ def percentile(values: list[float], share: float) -> float | None:
 
 
 class Ledger:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: RedisClient) -> None:
         self._redis = redis
 
     async def add_usage(
@@ -81,7 +80,7 @@ class Ledger:
         answers: int = 0,
     ) -> None:
         key = keys.usage(scope, this_month())
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hincrby(key, "prompt_tokens", prompt_tokens)
             pipe.hincrby(key, "completion_tokens", completion_tokens)
             pipe.hincrby(key, "cost_micros", round(cost_usd * MICRO))
@@ -116,7 +115,7 @@ class Ledger:
         if record.first_text_ms is not None:
             fields["first_text_ms"] = round(record.first_text_ms)
         totals = keys.variant_totals(record.variant)
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hset(keys.answer(answer_id), mapping=fields)  # type: ignore[arg-type]
             pipe.expire(keys.answer(answer_id), RECORD_TTL)
             pipe.hincrby(totals, "answers", 1)
@@ -141,7 +140,7 @@ class Ledger:
         if previous == vote:
             return True
         totals = keys.variant_totals(variant)
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hset(key, "vote", vote)
             pipe.hincrby(totals, vote, 1)
             if previous:

@@ -6,13 +6,13 @@ Fixed windows (a minute, an hour, a UTC day): simple, one INCR per check, and
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Literal
 
-from redis.asyncio import Redis
-
 from storage import keys
+from storage.connection import RedisClient
 
 LimitName = Literal["turns_user", "turns_chat", "photos", "tokens"]
 
@@ -37,16 +37,24 @@ def _window(seconds: int, now: float) -> tuple[str, int]:
 
 
 class Limits:
-    def __init__(self, redis: Redis, settings: LimitSettings) -> None:
+    def __init__(self, redis: RedisClient, settings: LimitSettings) -> None:
         self._redis = redis
         self._settings = settings
 
     async def _count(self, key: str, amount: int, ttl: int) -> int:
-        async with self._redis.pipeline(transaction=True) as pipe:
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.incrby(key, amount)
             pipe.expire(key, ttl)
             total, _ = await pipe.execute()
         return int(total)
+
+    async def _count_user_turn(self, turns_key: str, tokens_key: str) -> tuple[int, bytes | None]:
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.incr(turns_key)
+            pipe.expire(turns_key, 120)
+            pipe.get(tokens_key)
+            turns, _, tokens = await pipe.execute()
+        return int(turns), tokens
 
     async def take_turn(
         self, user_id: int, chat_id: int, now: float | None = None
@@ -57,18 +65,17 @@ class Limits:
         day, day_left = _window(86400, now)
         user_key = keys.user_counter(user_id, "turns", window)
         chat_key = keys.chat_counter(chat_id, "turns", window)
-        # One round trip for all three counters; they sit on different cluster slots,
-        # so this is a plain pipeline, not a transaction.
-        async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.incr(user_key)
-            pipe.expire(user_key, 120)
-            pipe.incr(chat_key)
-            pipe.expire(chat_key, 120)
-            pipe.get(keys.user_counter(user_id, "tokens", day))
-            per_user, _, per_chat, _, tokens = await pipe.execute()
-        if int(per_user) > self._settings.turns_per_minute_user:
+        # The user's counters share the user's slot, the chat's counter the chat's: two
+        # one-slot pipelines at the same time, so no operation spans cluster slots (and a
+        # retry after a failover repeats only its own slot's work), in one round trip's time.
+        per_user_and_tokens, per_chat = await asyncio.gather(
+            self._count_user_turn(user_key, keys.user_counter(user_id, "tokens", day)),
+            self._count(chat_key, 1, 120),
+        )
+        per_user, tokens = per_user_and_tokens
+        if per_user > self._settings.turns_per_minute_user:
             return LimitHit("turns_user", left)
-        if int(per_chat) > self._settings.turns_per_minute_chat:
+        if per_chat > self._settings.turns_per_minute_chat:
             return LimitHit("turns_chat", left)
         if tokens is not None and int(tokens) >= self._settings.daily_tokens_user:
             return LimitHit("tokens", day_left)

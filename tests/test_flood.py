@@ -15,8 +15,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.embedded_redis import EmbeddedRedis
-from tests.conftest import TEST_CHAT_INTERVAL, TOKEN
+from tests.conftest import ON_BOTH_REDIS, TEST_CHAT_INTERVAL, TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.tg_limits import Limits
@@ -25,7 +24,7 @@ from tests.harness import WEBHOOK_SECRET
 from tests.scenario_kit import REPLY, album, bot_texts, rendered
 from tests.test_workers import WorkerProcess
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), ON_BOTH_REDIS]
 
 # Telegram's limits, tighter: 12 calls a second for the bot, 10 a minute per group.
 FLOOD_LIMITS = Limits(per_second=12, chat_interval=TEST_CHAT_INTERVAL, group_per_minute=10)
@@ -35,10 +34,8 @@ HELP_KO = "안녕하세요, 스타일리스트"
 
 
 @pytest.fixture
-async def flooded(tmp_path: Path) -> AsyncIterator[tuple[FakeTelegramServer, FakeOpenAIServer,
+async def flooded(tmp_path: Path, redis_url: str) -> AsyncIterator[tuple[FakeTelegramServer, FakeOpenAIServer,
                                                          list[WorkerProcess], UpdateFactory]]:  # fmt: skip
-    redis = EmbeddedRedis(tmp_path / "redis")
-    redis.start()
     async with (
         FakeTelegramServer(token=TOKEN, limits=FLOOD_LIMITS) as telegram,
         FakeOpenAIServer() as model,
@@ -52,7 +49,7 @@ async def flooded(tmp_path: Path) -> AsyncIterator[tuple[FakeTelegramServer, Fak
             "OPENAI_BASE_URL": model.base_url,
             "OPENAI_API_KEY": "sk-test",
             "OPENAI_MAX_RETRIES": "0",
-            "REDIS_URL": redis.url,
+            "REDIS_URL": redis_url,
             "WEBHOOK_URL": "https://coordi.example/hook",
             "WEBHOOK_SECRET": WEBHOOK_SECRET,
             "ALBUM_QUIET_SECONDS": "0.2",
@@ -75,7 +72,6 @@ async def flooded(tmp_path: Path) -> AsyncIterator[tuple[FakeTelegramServer, Fak
         finally:
             for worker in workers:
                 await worker.stop()
-            redis.stop()
 
 
 async def test_a_flood_of_every_kind_of_reply_stays_within_the_limits_and_all_arrive(

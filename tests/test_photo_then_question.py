@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from tests.conftest import ON_BOTH_REDIS
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -12,6 +13,7 @@ from tests.scenario_kit import REPLY, album, attached_pictures, bot_texts, photo
 
 CHAT = 6101
 SAVED_KO = "사진을 저장했어요"
+pytestmark = ON_BOTH_REDIS
 
 
 async def test_a_photo_then_a_question_is_one_answer_and_no_ack(

@@ -13,8 +13,10 @@ from redis.backoff import NoBackoff
 from telegram.error import RetryAfter
 
 from bot.telegram.door import Deferred, Priority, TelegramDoor
+from storage.connection import RedisClient
 from storage.local_bucket import LocalBudget
 from storage.telegram_budget import TelegramBudget
+from tests.conftest import ON_BOTH_REDIS
 from tests.fake_clock import FakeClock
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -155,7 +157,8 @@ async def test_a_429_without_a_chat_pauses_the_whole_bot() -> None:
 # The shared budget in Redis: the same rules across workers, on Redis' clock or ours.
 
 
-async def test_the_shared_bucket_serves_tiers(redis: Redis) -> None:
+@ON_BOTH_REDIS
+async def test_the_shared_bucket_serves_tiers(redis: RedisClient) -> None:
     budget = TelegramBudget(redis, rate=1, burst=4)
     at = 1_000_000
     assert await budget.take(reserve=2, now_ms=at) == 0.0
@@ -169,8 +172,9 @@ async def test_the_shared_bucket_serves_tiers(redis: Redis) -> None:
     assert await budget.take(reserve=0, now_ms=at + 1000) == 0.0, "refilled at one a second"
 
 
+@ON_BOTH_REDIS
 async def test_the_shared_chat_gate_spaces_changes_and_counts_a_group_minute(
-    redis: Redis,
+    redis: RedisClient,
 ) -> None:
     budget = TelegramBudget(redis, rate=100, burst=100, chat_interval=1.0, group_per_minute=5)
     at = 5_000_000
@@ -187,7 +191,8 @@ async def test_the_shared_chat_gate_spaces_changes_and_counts_a_group_minute(
     assert await budget.gate_chat(-1, group=True, now_ms=at + 60_000) == 0.0
 
 
-async def test_shared_pauses_hold_for_every_worker(redis: Redis) -> None:
+@ON_BOTH_REDIS
+async def test_shared_pauses_hold_for_every_worker(redis: RedisClient) -> None:
     one = TelegramBudget(redis, rate=100, burst=100)
     other = TelegramBudget(redis, rate=100, burst=100)
     at = 9_000_000
@@ -252,6 +257,7 @@ def busiest_second(telegram: FakeTelegramServer) -> int:
     )
 
 
+@ON_BOTH_REDIS
 async def test_two_workers_share_one_budget(
     start_worker: Callable[..., Awaitable[Worker]],
     telegram: FakeTelegramServer,

@@ -1,4 +1,8 @@
-"""Several `python -m bot` webhook workers on one real Redis, as operators run them."""
+"""Several `python -m bot` webhook workers on one real Redis, as operators run them.
+
+The tests marked ON_BOTH_REDIS run twice: on a single Redis and with REDIS_URL pointing
+at one node of a 6-node Redis Cluster (nothing else changes for the workers).
+"""
 
 from __future__ import annotations
 
@@ -18,11 +22,15 @@ import pytest
 
 from bot.embedded_redis import EmbeddedRedis
 from bot.logs import chat_hash
-from tests.conftest import TEST_CHAT_INTERVAL, TEST_GROUP_PER_MINUTE, TOKEN
+from storage import keys
+from storage.connection import connect
+from storage.keys import ChatScope
+from tests.conftest import ON_BOTH_REDIS, TEST_CHAT_INTERVAL, TEST_GROUP_PER_MINUTE, TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
 from tests.harness import WEBHOOK_SECRET
+from tests.redis_cluster import LocalCluster
 from tests.scenario_kit import REPLY, album, bot_texts, rendered, wardrobe_numbers
 
 pytestmark = pytest.mark.timeout(120)
@@ -74,10 +82,22 @@ class WorkerProcess:
 
 @pytest.fixture
 async def cluster(
-    telegram: FakeTelegramServer, model: FakeOpenAIServer, tmp_path: Path
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    tmp_path: Path,
+    redis_kind: str,
+    request: pytest.FixtureRequest,
 ) -> AsyncIterator[Callable[..., Any]]:
+    # A single Redis of the test's own (one test stops and restarts it), or the session's
+    # Redis Cluster, flushed.
     redis = EmbeddedRedis(tmp_path / "redis")
-    redis.start()
+    if redis_kind == "cluster":
+        redis_cluster: LocalCluster = request.getfixturevalue("redis_cluster")
+        redis_cluster.flush()
+        redis_url = redis_cluster.url
+    else:
+        redis.start()
+        redis_url = redis.url
     async with AsyncExitStack() as stack:
         session = await stack.enter_async_context(aiohttp.ClientSession())
         workers: list[WorkerProcess] = []
@@ -93,7 +113,7 @@ async def cluster(
                 "OPENAI_BASE_URL": model.base_url,
                 "OPENAI_API_KEY": "sk-test",
                 "OPENAI_MAX_RETRIES": "0",
-                "REDIS_URL": redis.url,
+                "REDIS_URL": redis_url,
                 "WEBHOOK_URL": "https://coordi.example/hook",
                 "WEBHOOK_SECRET": WEBHOOK_SECRET,
                 "ALBUM_QUIET_SECONDS": "0.3",
@@ -114,9 +134,10 @@ async def cluster(
         finally:
             for worker in workers:
                 await worker.stop()
-            redis.stop()
+            redis.stop()  # nothing to stop when the workers used the cluster
 
 
+@ON_BOTH_REDIS
 async def test_album_parts_spread_over_two_workers_get_one_answer(
     cluster: Callable[..., Any],
     telegram: FakeTelegramServer,
@@ -135,6 +156,7 @@ async def test_album_parts_spread_over_two_workers_get_one_answer(
     assert len(telegram.calls_to("downloadFile")) == 4
 
 
+@ON_BOTH_REDIS
 async def test_the_same_update_to_both_workers_is_answered_once(
     cluster: Callable[..., Any],
     telegram: FakeTelegramServer,
@@ -154,6 +176,46 @@ async def test_the_same_update_to_both_workers_is_answered_once(
     assert answer_logs and answer_logs[0]["update_id"] == update["update_id"]
     assert answer_logs[0]["chat"] == chat_hash(CHAT) and str(CHAT) not in json.dumps(lines)
     assert answer_logs[0]["first_text_ms"] is not None
+
+
+@ON_BOTH_REDIS
+async def test_one_chats_turns_run_one_at_a_time_in_order_across_workers(
+    cluster: Callable[..., Any],
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    (one, two), session, _ = await cluster()
+    env_url = one.env["REDIS_URL"]
+    replies = [f"{n}번째 답변: " + "셔츠와 슬랙스. " * 12 for n in range(3)]
+    for reply in replies:
+        model.script(reply, chunk_size=8, interval=0.02)
+    redis = connect(env_url, max_connections=4)
+    queue = keys.chat_queue(ChatScope(CHAT))
+
+    async def tickets_taken(n: int) -> None:
+        # The event (a turn took its place in the chat's queue) is in Redis: look shortly.
+        while int(await redis.hget(queue, "next") or 0) < n:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+
+    try:
+        # Each question reaches the chat's queue before the next one is sent, alternating
+        # workers, while the first answer is still streaming.
+        for n, worker in enumerate((one, two, one)):
+            assert await worker.post(session, updates.text(CHAT, f"질문 {n}")) == 200
+            await asyncio.wait_for(tickets_taken(n + 1), 20)
+        answers = [rendered(reply) for reply in replies]
+        await telegram.wait_for(lambda s: bot_texts(s, CHAT) == answers, timeout=30)
+    finally:
+        await redis.aclose()
+    asked = [request["messages"][-1]["content"] for request in model.requests]
+    assert asked == ["질문 0", "질문 1", "질문 2"]
+    finished = [
+        max(c.at for c in telegram.calls if c.params.get("text") == rendered(reply))
+        for reply in replies
+    ]
+    for n in (1, 2):
+        assert finished[n - 1] < model.received_at[n], "a turn began before the last one ended"
 
 
 async def test_a_redis_outage_gets_503s_and_loses_nothing(
