@@ -7,19 +7,23 @@ Telegram; this module gives it a Telegram message to write into.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
-from telegram import Bot, Message
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 
 from bot.conversation.stopping import RunningAnswers
 from bot.conversation.stylist import Stylist, TurnOutcome
 from bot.conversation.turn_limits import TurnLimits
+from bot.shopping.links import ShoppingSearch
 from bot.telegram.answer_message import TelegramAnswer
 from bot.telegram.incoming import is_private, scope_of
 from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
-from bot.wardrobe.answer_board import board_for_answer
+from bot.telegram.product_buttons import product_keyboard
+from bot.telegram.replies import say
+from bot.wardrobe.answer_board import board_for_answer, missing_items, missing_lines
 from prompts.language import Lang
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue
@@ -49,6 +53,7 @@ class ChatTurns:
         limits: TurnLimits,
         pacer: TelegramBudget,
         style: StreamStyle,
+        shopping: ShoppingSearch | None = None,
     ) -> None:
         self.store = store
         self.stylist = stylist
@@ -57,6 +62,7 @@ class ChatTurns:
         self.limits = limits
         self.pacer = pacer
         self.style = style
+        self.shopping = shopping
 
     async def answer(
         self,
@@ -93,6 +99,7 @@ class ChatTurns:
                         new_photo_numbers=new_photo_numbers,
                         edit_interval=interval,
                         stop=stop,
+                        user_id=message.from_user.id if message.from_user else None,
                     )
                 finally:
                     await sink.stop_typing()
@@ -124,8 +131,17 @@ class ChatTurns:
             # Photos as the answer saw them; cards read again, since the album's analysis
             # may have finished while the answer streamed.
             cards = await self.store.cards(scope)
-            board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
+            # Shopping links ride on the board; without one, one short message carries them.
+            board, markup = await asyncio.gather(
+                board_for_answer(outcome.text, outcome.photos, cards, lang),
+                self.shop_buttons(outcome.text, lang),
+            )
             if board is None:
+                if markup is not None:
+                    await self.pacer.take()
+                    text = say("shop_links", lang, items=missing_items(outcome.text))
+                    await bot.send_message(message.chat_id, text,
+                                           message_thread_id=scope.thread_id, reply_markup=markup)  # fmt: skip
                 return
             await self.pacer.take()
             await bot.send_photo(
@@ -133,6 +149,13 @@ class ChatTurns:
                 board.jpeg,
                 caption=board.caption,
                 message_thread_id=scope.thread_id,
+                reply_markup=markup,
             )
         except TelegramError as exc:
             log.warning("Outfit board not sent: %s", type(exc).__name__)
+
+    async def shop_buttons(self, answer: str, lang: Lang) -> InlineKeyboardMarkup | None:
+        lines = missing_lines(answer)
+        if self.shopping is None or not lines:
+            return None
+        return product_keyboard(await self.shopping.links_for(lines), lang)

@@ -112,4 +112,3 @@ class CatalogIndex:
         if wanted.colors and not wanted.colors & have.colors:
             return False
         return wanted.materials <= have.materials
-

@@ -44,7 +44,10 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "jacket": ("outer", ("jacket", "자켓", "재킷")),
     "blazer": ("outer", ("blazer", "suit jacket", "블레이저", "테일러드")),
     "cardigan": ("outer", ("cardigan", "가디건", "카디건")),
-    "puffer": ("outer", ("puffer", "down jacket", "padded jacket", "패딩", "덕다운", "구스다운", "다운 점퍼", "다운 자켓", "다운 재킷")),
+    "puffer": (
+        "outer",
+        ("puffer", "down jacket", "padded", "패딩", "덕다운", "구스다운", "다운점퍼"),
+    ),
     "windbreaker": ("outer", ("windbreaker", "anorak", "바람막이", "아노락")),
     "raincoat": ("outer", ("raincoat", "rain jacket", "레인코트", "우비")),
     "shirt": ("top", ("shirt", "button down", "셔츠", "남방")),
