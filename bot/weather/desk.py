@@ -26,7 +26,7 @@ class WeatherDesk:
     def __init__(self, places: UserPlaces, meteo: OpenMeteo, *, now: Clock = _utc_now) -> None:
         self.places = places
         self.meteo = meteo
-        self._now = now
+        self.clock = now  # injectable: tests pin "today"
 
     async def set_city(self, chat_id: int, user_id: int, name: str, lang: str) -> Place | None:
         """The place found for `name` (None: no such city). Raises WeatherUnavailable."""
@@ -58,7 +58,7 @@ class WeatherDesk:
             forecast = await self.meteo.forecast(place)
         except WeatherUnavailable:
             return None
-        today = (self._now() + timedelta(seconds=forecast.utc_offset_seconds)).date()
+        today = (self.clock() + timedelta(seconds=forecast.utc_offset_seconds)).date()
         ahead = days_ahead(question, today)
         if ahead is None:
             ahead = days_ahead(await occasion(), today) or 0
