@@ -115,7 +115,9 @@ async def test_the_cached_forecast_serves_later_questions_about_any_day(
     await weather_worker.send(updates.text(CHAT, "토요일 데이트는?"))
     await weather_worker.idle()
     assert len(meteo.forecast_calls) == 1, "one request per place an hour"
-    assert "(서울, 대한민국, today, Wed 3 Dec): -2 to 5 °C, 0% chance of rain" in system_of(model, 0)
+    assert "(서울, 대한민국, today, Wed 3 Dec): -2 to 5 °C, 0% chance of rain" in system_of(
+        model, 0
+    )
     assert "(서울, 대한민국, Sat 6 Dec): 1 to 7 °C, 20% chance of rain" in system_of(model, 1)
     ttl = await redis.ttl(keys.forecast(37.566, 126.9784))
     assert 3500 < ttl <= 3600
@@ -124,7 +126,9 @@ async def test_the_cached_forecast_serves_later_questions_about_any_day(
 async def test_the_occasion_from_tpo_sets_the_day(
     weather_worker: Worker, model: FakeOpenAIServer, updates: UpdateFactory
 ) -> None:
-    await weather_worker.send(updates.text(CHAT, "/city 서울"), updates.text(CHAT, "/tpo 내일 결혼식"))
+    await weather_worker.send(
+        updates.text(CHAT, "/city 서울"), updates.text(CHAT, "/tpo 내일 결혼식")
+    )
     await weather_worker.idle()
     await weather_worker.send(updates.text(CHAT, "뭐 입을까?"))
     await weather_worker.idle()
