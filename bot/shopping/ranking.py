@@ -28,7 +28,12 @@ _FILLER = re.compile(
     r"하나|한\s?벌|한\s?켤레|추천|구매|정도|같은|느낌의?|스타일의?|기본|심플한?",
     re.IGNORECASE,
 )
-_EXPLANATION = re.compile(r"\s(?:[-–—:]|\()\s?|[:：]")  # "➕ 베이지 트렌치코트 — 비 올 때 ..."
+# Where the item ends and the model's explanation starts: "➕ 베이지 트렌치코트 — 비 올 때",
+# "➕ a navy blazer to dress it up" (or "dress" would be taken for the item).
+_EXPLANATION = re.compile(
+    r"\s(?:[-–—:]|\()\s?|[:：]|\s(?:to|for|that|which|so|if|when|because|instead)\s",
+    re.IGNORECASE,
+)
 
 
 def default_tokens(text: str) -> list[str]:
@@ -60,6 +65,8 @@ def _product_concepts(product: Product) -> Concepts:
         colors |= concepts_in(color).colors or {color.lower()}
     pieces = [product.title, *product.tags]
     found = [concepts_in(piece) for piece in pieces]
+    # A shade the vocabulary does not know ("tan") may still be named in the title ("Camel").
+    colors |= found[0].colors
     # The category field is the truth: a tag "셔츠와 매치" does not make a coat a shirt.
     kinds = {k for c in found for k in c.kinds if KINDS[k][0] == product.category}
     materials = {m for c in found for m in c.materials}
