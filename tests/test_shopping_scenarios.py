@@ -3,13 +3,17 @@ OpenAI servers, real Redis. The links ride on the outfit board, or on one short 
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.tavily_api import FakeTavily
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -171,3 +175,26 @@ async def test_a_refused_search_costs_only_the_links(
     assert len(tavily.requests) == 1  # answered 401
     [board] = [m for m in telegram.messages(CHAT) if m.kind == "photo"]
     assert board.text == "➕ 베이지 트렌치코트" and board.reply_markup is None
+
+
+async def test_a_catalog_that_cannot_be_read_stops_the_start_with_one_line(
+    telegram: FakeTelegramServer, tmp_path: Path
+) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": telegram.base_url,
+        "TELEGRAM_BASE_FILE_URL": telegram.base_file_url,
+        "REDIS_DATA_DIR": str(tmp_path / "redis"),
+        "CATALOG_PATH": str(tmp_path / "missing.csv"),
+        "LOG_FORMAT": "text",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+    )
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert err.decode().strip().splitlines()[-1] == (
+        f"Configuration error: CATALOG_PATH {tmp_path / 'missing.csv'}: cannot be read"
+        " (FileNotFoundError)"
+    )
