@@ -9,15 +9,23 @@ import sys
 from bot.logs import configure_logging
 from bot.runner import run, set_webhook
 from bot.settings import load_settings
+from bot.shopping.catalog import CatalogUnreadable
 
-USAGE = "usage: python -m bot [run | set-webhook | chat --photo FILE ... QUESTION]"
+USAGE = (
+    "usage: python -m bot [run | set-webhook | chat --photo FILE ... QUESTION | catalog check FILE]"
+)
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
-    if command not in ("run", "set-webhook", "chat"):
+    if command not in ("run", "set-webhook", "chat", "catalog"):
         print(USAGE, file=sys.stderr)
         return 2
+    if command == "catalog":
+        from bot.shopping.check import catalog_command
+
+        # Checking a product file needs no settings, no Redis and no Telegram.
+        return catalog_command(argv[1:])
     if command == "chat":
         from bot.terminal_chat import run_chat
 
@@ -31,8 +39,12 @@ def main(argv: list[str]) -> int:
     configure_logging(settings.log_level, settings.log_format)
     if command == "set-webhook":
         asyncio.run(set_webhook(settings))
-    else:
+        return 0
+    try:
         run(settings)
+    except CatalogUnreadable as exc:
+        print(f"Configuration error: CATALOG_PATH {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

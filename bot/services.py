@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from telegram.ext import CallbackContext, ExtBot
@@ -13,9 +14,14 @@ from bot.conversation.stylist import Stylist
 from bot.conversation.turn_limits import TurnLimits
 from bot.model.client import ModelClient
 from bot.settings import Settings
+from bot.shopping.catalog import load_catalog
+from bot.shopping.links import CatalogSearch, ShoppingSearch
+from bot.shopping.tavily import TavilySearch
 from bot.telegram.door import Priority, TelegramDoor
 from bot.wardrobe.intake import WardrobeIntake
 from bot.wardrobe.keeper import WardrobeKeeper
+from bot.weather.desk import WeatherDesk
+from bot.weather.open_meteo import OpenMeteo
 from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient, connect
@@ -23,7 +29,10 @@ from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
 from storage.photo_handoff import PhotoHandoff
+from storage.places import UserPlaces
 from storage.telegram_budget import TelegramBudget
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,6 +56,9 @@ class Services:
     # A question in a Telegram chat, and photos arriving: the flows handlers hand over to.
     turns: ChatTurns
     photo_turns: PhotoTurns
+    # Links for the ➕ lines of answers (None: no catalog and no search provider).
+    shopping: ShoppingSearch | None
+    weather: WeatherDesk
 
     @classmethod
     def create(cls, settings: Settings, redis_url: str) -> Services:
@@ -73,6 +85,16 @@ class Services:
             fallback_model=settings.openai_fallback_model,
         )
         ledger = Ledger(redis)
+        weather = WeatherDesk(
+            UserPlaces(redis, ttl_seconds=settings.chat_ttl_seconds),
+            OpenMeteo(
+                redis,
+                forecast_base_url=settings.weather_base_url,
+                geocoding_base_url=settings.geocoding_base_url,
+                timeout=settings.weather_timeout,
+            ),
+        )
+        shopping = shopping_for(settings)
         limits = PromptLimits(
             model=settings.openai_model,
             detail=settings.image_detail,
@@ -86,6 +108,7 @@ class Services:
             limits=limits,
             prices=settings.model_prices,
             variant_b_share=settings.prompt_variant_b_share,
+            weather=weather,
         )
         albums = RedisAlbums(redis, settings.album_quiet_seconds)
         locks = ChatQueue(redis)
@@ -126,6 +149,7 @@ class Services:
                 edit_interval_group=settings.edit_interval_group,
                 use_drafts=settings.stream_mode == "draft",
             ),
+            shopping=shopping,
         )
         photo_turns = PhotoTurns(
             store=store,
@@ -152,11 +176,33 @@ class Services:
             keeper=WardrobeKeeper(store, intake, locks),
             turns=turns,
             photo_turns=photo_turns,
+            shopping=shopping,
+            weather=weather,
         )
 
     async def close(self) -> None:
         await self.model.close()
+        if self.shopping is not None:
+            await self.shopping.close()
+        await self.weather.meteo.close()
         await self.redis.aclose()
+
+
+def shopping_for(settings: Settings) -> ShoppingSearch | None:
+    """The catalog, loaded and checked now (bad rows logged and skipped), or web search."""
+    if settings.search_provider == "tavily" and settings.tavily_api_key is not None:
+        return TavilySearch(
+            settings.tavily_api_key.get_secret_value(),
+            base_url=settings.tavily_base_url,
+            timeout=settings.search_timeout,
+        )
+    if settings.catalog_path is None:
+        return None
+    load = load_catalog(settings.catalog_path)  # CatalogUnreadable stops the start
+    for problem in load.problems:
+        log.warning("Catalog row skipped: %s", problem)
+    log.info("Catalog %s: %s", settings.catalog_path.name, load.summary)
+    return CatalogSearch.from_load(load)
 
 
 class BotData:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
@@ -100,6 +101,19 @@ class Settings(BaseSettings):
     # in one turn; only when none comes does Coordi confirm what it saved.
     photo_question_wait_seconds: float = Field(default=3.0, ge=0)
 
+    # Shopping links for the ➕ lines of an answer: a product file (CSV or JSON Lines), or,
+    # without one, Tavily web search. Unset: no links.
+    catalog_path: Path | None = None
+    search_provider: Literal["catalog", "tavily"] = "catalog"
+    tavily_api_key: SecretStr | None = None
+    tavily_base_url: str = "https://api.tavily.com"
+    search_timeout: float = Field(default=3.0, gt=0, le=30)
+    # Weather for the user's city (/city): Open-Meteo, free and keyless. A short timeout: an
+    # answer waits for it, and goes on without weather when it is slow.
+    weather_base_url: str = "https://api.open-meteo.com/v1"
+    geocoding_base_url: str = "https://geocoding-api.open-meteo.com/v1"
+    weather_timeout: float = Field(default=2.0, gt=0, le=30)
+
     @field_validator("telegram_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
@@ -123,6 +137,12 @@ class Settings(BaseSettings):
     def _webhook_needs_secret(self) -> Settings:
         if self.webhook_url is not None and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @model_validator(mode="after")
+    def _tavily_needs_key(self) -> Settings:
+        if self.search_provider == "tavily" and not self.tavily_api_key:
+            raise ValueError("TAVILY_API_KEY is required when SEARCH_PROVIDER=tavily")
         return self
 
     @property

@@ -7,6 +7,7 @@ from telegram.ext import Application
 from handlers import (
     access,
     chat,
+    city,
     context,
     errors,
     feedback,
@@ -28,6 +29,7 @@ def register_all(application: Application) -> None:  # type: ignore[type-arg]
         help,
         tpo,
         style,
+        city,
         reset,
         stop,
         wardrobe,

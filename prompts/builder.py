@@ -47,6 +47,8 @@ class TurnInput:
     cards: Mapping[int, WardrobeCard] = field(default_factory=dict)
     style: str | None = None
     variant: str = "A"
+    # One line of forecast for the occasion's day at the user's city, or None (unknown).
+    weather: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ def system_prompt(turn: TurnInput) -> str:
         text += "\n\nThe user's wardrobe (cite items by these numbers):\n" + "\n".join(lines)
     else:
         text += "\n\nThe user has not sent any photos yet."
+    if turn.weather:
+        # Last, so the wardrobe part above stays a cacheable prefix when the forecast changes.
+        text += f"\n\n{turn.weather}"
     return text
 
 

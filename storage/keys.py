@@ -76,6 +76,12 @@ def fixed_keys(scope: ChatScope) -> list[str]:
     ]
 
 
+def user_place(chat_id: int, user_id: int) -> str:
+    """String (JSON): the city a member set with /city or a shared location. Per member in
+    groups, in the chat's slot so /reset and expiry reach it with the chat."""
+    return f"{PREFIX}:{{c:{chat_id}}}:u{user_id}:place"
+
+
 def album(scope: ChatScope, media_group_id: str) -> str:
     """List: the parts (update JSON) of an album still arriving."""
     return f"{scope.base}:album:{media_group_id}"
@@ -143,3 +149,10 @@ def variant_totals(variant: str) -> str:
 def latencies(kind: str) -> str:
     """List: recent latencies in milliseconds ("first_text" or "total"), newest first."""
     return f"{STATS}:latency:{kind}"
+
+
+def forecast(latitude: float, longitude: float) -> str:
+    """String (JSON) with an hour's expiry: Open-Meteo's daily forecast for one place (about
+    1 km: two decimals), shared by everyone there. The place is its own hash tag, so the
+    cache spreads over a cluster's slots."""
+    return f"{PREFIX}:{{w:{latitude:.2f},{longitude:.2f}}}:forecast"

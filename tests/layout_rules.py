@@ -28,7 +28,8 @@ ALLOWED = {
 }
 COMPOSITION_ROOT = "bot.app"
 # Highest first: each may import only the ones after it.
-BOT_SUBPACKAGES = ("bot.conversation", "bot.telegram", "bot.wardrobe", "bot.model")
+BOT_SUBPACKAGES = ("bot.conversation", "bot.telegram", "bot.wardrobe", "bot.shopping",
+                   "bot.weather", "bot.model")  # fmt: skip
 # The process wiring: it imports the sub-packages, never the other way round.
 BOT_WIRING = {"bot.app", "bot.services", "bot.runner", "bot.webhook", "bot.terminal_chat",
               "bot.__main__"}  # fmt: skip

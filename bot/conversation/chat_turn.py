@@ -7,21 +7,25 @@ Telegram; this module gives it a Telegram message to write into.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
-from telegram import Message
+from telegram import InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot.conversation.stopping import RunningAnswers
 from bot.conversation.stylist import Stylist, TurnOutcome
 from bot.conversation.turn_limits import TurnLimits
+from bot.shopping.links import ShoppingSearch
 from bot.telegram.answer_message import TelegramAnswer
 from bot.telegram.door import Priority
 from bot.telegram.incoming import is_private, scope_of
 from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
-from bot.wardrobe.answer_board import board_for_answer
+from bot.telegram.product_buttons import product_keyboard
+from bot.telegram.replies import say
+from bot.wardrobe.answer_board import board_for_answer, missing_items, missing_lines
 from prompts.language import Lang
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue
@@ -51,6 +55,7 @@ class ChatTurns:
         limits: TurnLimits,
         handoff: PhotoHandoff,
         style: StreamStyle,
+        shopping: ShoppingSearch | None = None,
     ) -> None:
         self.store = store
         self.stylist = stylist
@@ -59,6 +64,7 @@ class ChatTurns:
         self.limits = limits
         self.handoff = handoff
         self.style = style
+        self.shopping = shopping
 
     async def ask(
         self, bot: ExtBot[Priority], message: Message, *, lang: Lang, question: str
@@ -104,6 +110,7 @@ class ChatTurns:
                         new_photo_numbers=new_photo_numbers,
                         edit_interval=interval,
                         stop=stop,
+                        user_id=message.from_user.id if message.from_user else None,
                     )
                 finally:
                     await sink.stop_typing()
@@ -140,15 +147,35 @@ class ChatTurns:
             # Photos as the answer saw them; cards read again, since the album's analysis
             # may have finished while the answer streamed.
             cards = await self.store.cards(scope)
-            board = await board_for_answer(outcome.text, outcome.photos, cards, lang)
+            # Shopping links ride on the board; without one, one short message carries them.
+            board, markup = await asyncio.gather(
+                board_for_answer(outcome.text, outcome.photos, cards, lang),
+                self.shop_buttons(outcome.text, lang),
+            )
             if board is None:
+                if markup is not None:
+                    text = say("shop_links", lang, items=missing_items(outcome.text))
+                    await bot.send_message(
+                        message.chat_id,
+                        text,
+                        message_thread_id=scope.thread_id,
+                        reply_markup=markup,
+                        rate_limit_args=Priority.BULK,
+                    )
                 return
             await bot.send_photo(
                 message.chat_id,
                 board.jpeg,
                 caption=board.caption,
                 message_thread_id=scope.thread_id,
+                reply_markup=markup,
                 rate_limit_args=Priority.BULK,
             )
         except TelegramError as exc:
             log.warning("Outfit board not sent: %s", type(exc).__name__)
+
+    async def shop_buttons(self, answer: str, lang: Lang) -> InlineKeyboardMarkup | None:
+        lines = missing_lines(answer)
+        if self.shopping is None or not lines:
+            return None
+        return product_keyboard(await self.shopping.links_for(lines), lang)

@@ -21,6 +21,7 @@ from bot.tasks import cancel_and_wait
 from bot.telegram.replies import say
 from bot.telegram.streaming import StreamController, StreamSink
 from bot.wardrobe.card_maker import make_cards
+from bot.weather.desk import WeatherDesk
 from prompts.builder import PromptLimits, TurnInput, build_prompt, question_text, system_template
 from prompts.language import Lang
 from prompts.leak_guard import InstructionsLeaked, guarded
@@ -76,8 +77,10 @@ class Stylist:
         limits: PromptLimits,
         prices: Mapping[str, tuple[float, float]],
         variant_b_share: float = 0.0,
+        weather: WeatherDesk | None = None,
     ) -> None:
         self.store = store
+        self.weather = weather
         self.model = model
         self.ledger = ledger
         self.limits = limits
@@ -98,6 +101,16 @@ class Stylist:
             await self.ledger.add_usage(scope, usage.prompt_tokens, usage.completion_tokens, cost)
         return len(cards)
 
+    async def _weather_line(
+        self, scope: ChatScope, user_id: int | None, question: str | None
+    ) -> str | None:
+        """The forecast for the occasion's day at the user's city; None without one."""
+        if self.weather is None or user_id is None:
+            return None
+        return await self.weather.line_for(
+            scope.chat_id, user_id, question, lambda: self.store.occasion(scope)
+        )
+
     async def answer(
         self,
         scope: ChatScope,
@@ -108,16 +121,18 @@ class Stylist:
         new_photo_numbers: Sequence[int] = (),
         edit_interval: float,
         stop: StopSignal | None = None,
+        user_id: int | None = None,
     ) -> TurnOutcome:
         started = time.monotonic()
         store = self.store
         # Independent reads: one round trip's wait instead of five in a row.
-        photos, history, occasion, cards, style = await asyncio.gather(
+        photos, history, occasion, cards, style, weather = await asyncio.gather(
             store.photos(scope),
             store.history(scope),
             store.occasion(scope),
             store.cards(scope),
             store.style(scope),
+            self._weather_line(scope, user_id, question),
         )
         turn = TurnInput(
             lang=lang,
@@ -129,6 +144,7 @@ class Stylist:
             cards=cards,
             style=style,
             variant=variant_for(scope.chat_id, self._variant_b_share),
+            weather=weather,
         )
         prompt = build_prompt(turn, self.limits)
         stream = self.model.stream(prompt.messages)

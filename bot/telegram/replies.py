@@ -13,6 +13,7 @@ HELP = {
         '"신발만 바꾸면?"처럼 이어서 물어봐도 돼요.\n\n'
         "명령어\n"
         "/tpo 결혼식 하객 — 상황(TPO) 저장\n"
+        "/city 서울 — 날씨를 반영할 도시 (위치 공유도 돼요)\n"
         "/photos — 저장된 사진 보기\n"
         "/forget 3 — 3번 사진 지우기 (/forget all: 전부)\n"
         "/reset — 사진, 대화, 상황 모두 지우기\n"
@@ -28,6 +29,7 @@ HELP = {
         'Ask follow-ups like "what if I change only the shoes?".\n\n'
         "Commands\n"
         "/tpo wedding guest — set the occasion\n"
+        "/city Seoul — your city, for the weather (or share a location)\n"
         "/photos — the photos I keep\n"
         "/forget 3 — remove photo 3 (/forget all: everything)\n"
         "/reset — forget photos, chat and occasion\n"
@@ -46,6 +48,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("forget", "사진 지우기: /forget 3"),
         ("body", "답장한 사진을 전신 사진으로"),
         ("style", "취향과 제약 저장: /style 미니멀"),
+        ("city", "날씨를 볼 도시: /city 서울"),
         ("usage", "이번 달 사용량"),
         ("reset", "사진과 대화 모두 지우기"),
         ("stop", "답변 멈추기"),
@@ -58,6 +61,7 @@ COMMANDS: dict[Lang, list[tuple[str, str]]] = {
         ("forget", "Remove a photo: /forget 3"),
         ("body", "Mark the replied photo as full-body"),
         ("style", "Your taste and constraints: /style minimal"),
+        ("city", "Your city, for the weather: /city Seoul"),
         ("usage", "This month's usage"),
         ("reset", "Forget photos and chat"),
         ("stop", "Stop the current answer"),
@@ -224,6 +228,35 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "feedback_thanks": {"ko": "의견 고마워요!", "en": "Thanks for the feedback!"},
     "stats_denied": {"ko": "관리자만 쓸 수 있는 명령이에요.", "en": "This command is for admins."},
+    "shop_links": {
+        "ko": "{items}\n살 만한 제품을 찾아봤어요:",
+        "en": "{items}\nProducts that fit:",
+    },
+    "city_set": {
+        "ko": "도시를 저장했어요: {place}\n이제 그날 날씨에 맞춰 추천할게요.",
+        "en": "City saved: {place}\nI'll dress you for its weather from now on.",
+    },
+    "city_show": {
+        "ko": "지금 도시: {place}\n바꾸려면 /city 도시이름, 지우려면 /city clear",
+        "en": "Your city: {place}\nChange it with /city <name>, clear it with /city clear.",
+    },
+    "city_none": {
+        "ko": "아직 도시가 없어요. 예) /city 서울 — 또는 위치를 공유해 주세요.",
+        "en": "No city yet. Example: /city Seoul, or share your location.",
+    },
+    "city_unknown": {
+        "ko": "'{name}'(이)라는 도시를 찾지 못했어요. 다른 이름으로 다시 해 주세요. 예) /city 서울",
+        "en": "I couldn't find a city called '{name}'. Try another name, e.g. /city Seoul.",
+    },
+    "city_unavailable": {
+        "ko": "지금은 날씨 서비스에 연결할 수 없어요. 잠시 후 다시 해 주세요.",
+        "en": "I can't reach the weather service right now. Please try again in a moment.",
+    },
+    "city_cleared": {"ko": "도시를 지웠어요.", "en": "City cleared."},
+    "location_set": {
+        "ko": "위치를 저장했어요 ({place}). 이제 그곳 날씨에 맞춰 추천할게요.",
+        "en": "Location saved ({place}). I'll dress you for the weather there.",
+    },
     "internal_error": {
         "ko": "앗, 문제가 생겼어요. 사진과 대화는 그대로 있으니 다시 시도해 주세요.",
         "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",

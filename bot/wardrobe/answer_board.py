@@ -34,9 +34,14 @@ def label_of(card: WardrobeCard | None, lang: str) -> str:
     return " · ".join(part for part in (category, card.name) if part)
 
 
+def missing_lines(answer: str) -> list[str]:
+    """The items the answer suggests the user does not own (its ➕ lines), marker removed."""
+    return [line for match in _MISSING.findall(answer) if (line := match.strip(" *_"))]
+
+
 def missing_items(answer: str) -> str | None:
     """Items the answer suggests the user does not own: listed as text, never drawn."""
-    lines = [match.strip(" *_") for match in _MISSING.findall(answer)]
+    lines = missing_lines(answer)
     return "➕ " + " / ".join(lines) if lines else None
 
 

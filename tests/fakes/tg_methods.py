@@ -144,6 +144,11 @@ def _markup(p: dict[str, Any]) -> dict[str, Any] | None:
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode()) <= 64:
                 raise bad("BUTTON_DATA_INVALID")
+            url = button.get("url")
+            if url is not None and not re.match(
+                r"^(https?://[^/\s]+\.[^/\s]+|tg://)\S*$", str(url)
+            ):
+                raise bad("BUTTON_URL_INVALID")
     return rm
 
 
