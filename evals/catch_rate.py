@@ -11,11 +11,54 @@ when any check fails it; and the same per kind of flaw.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
 from evals.checks import CHECKS, run_checks
 from evals.labelled import DEFAULT_DIR, FLAWS, LabelledAnswer, load_known_answers
+from evals.results import CaseResult
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One labelled answer after the checks: which ran, which failed."""
+
+    key: str
+    label: str
+    flaw: str | None
+    ran: frozenset[str]
+    failed: frozenset[str]
+
+
+def score_answers(answers: Sequence[LabelledAnswer]) -> list[Scored]:
+    scored = []
+    for a in answers:
+        results = run_checks(a.text, a.context, a.case.check_names)
+        failed = frozenset(r.name for r in results if not r.passed)
+        scored.append(Scored(a.key, a.label, a.flaw, frozenset(a.case.check_names), failed))
+    return scored
+
+
+def score_results(results: Sequence[CaseResult]) -> list[Scored]:
+    """The labelled rows of a report (``python -m evals labelled-report``), as checked."""
+    return [
+        Scored(
+            r.key,
+            r.label,
+            r.flaw,
+            frozenset(c.name for c in r.checks),
+            frozenset(c.name for c in r.checks if not c.passed),
+        )
+        for r in results
+        if r.label in ("good", "bad") and r.answer is not None
+    ]
+
+
+def _scored(answers: Sequence[LabelledAnswer] | Sequence[Scored]) -> list[Scored]:
+    if answers and not isinstance(answers[0], Scored):
+        return score_answers(answers)  # type: ignore[arg-type]
+    return list(answers)  # type: ignore[arg-type]
 
 
 class CatchRate(TypedDict):
@@ -41,62 +84,49 @@ class Overall(TypedDict):
     by_flaw: dict[str, tuple[int, int]]  # flaw -> (caught, bad)
 
 
-def failures(answers: Sequence[LabelledAnswer]) -> dict[str, set[str]]:
-    """Answer key -> the checks it fails (only checks that apply to its case)."""
-    return {
-        a.key: {r.name for r in run_checks(a.text, a.context, a.case.check_names) if not r.passed}
-        for a in answers
-    }
-
-
 def catch_rates(
-    answers: Sequence[LabelledAnswer] | None = None, path: Path | str = DEFAULT_DIR
+    answers: Sequence[LabelledAnswer] | Sequence[Scored] | None = None,
+    path: Path | str = DEFAULT_DIR,
 ) -> list[CatchRate]:
     """One row per registered check, in registry order."""
-    if answers is None:
-        answers = load_known_answers(path)
-    failed = failures(answers)
+    scored = _scored(load_known_answers(path) if answers is None else answers)
     rows: list[CatchRate] = []
     for name in CHECKS:
-        applies = [a for a in answers if name in a.case.check_names]
+        applies = [a for a in scored if name in a.ran]
         bad = [a for a in applies if a.label == "bad"]
         good = [a for a in applies if a.label == "good"]
-        labelled = [a for a in bad if a.flaw and name in FLAWS[a.flaw]]
+        labelled = [a for a in bad if a.flaw and name in FLAWS.get(a.flaw, ())]
         rows.append(
             CatchRate(
                 check=name,
                 bad=len(bad),
-                caught=sum(name in failed[a.key] for a in bad),
+                caught=sum(name in a.failed for a in bad),
                 labelled=len(labelled),
-                labelled_caught=sum(name in failed[a.key] for a in labelled),
-                missed=[
-                    a.key for a in labelled if a.flaw and not failed[a.key] & set(FLAWS[a.flaw])
-                ],
+                labelled_caught=sum(name in a.failed for a in labelled),
+                missed=[a.key for a in labelled if a.flaw and not a.failed & set(FLAWS[a.flaw])],
                 good=len(good),
-                false_alarms=sum(name in failed[a.key] for a in good),
-                false_alarm_keys=[a.key for a in good if name in failed[a.key]],
+                false_alarms=sum(name in a.failed for a in good),
+                false_alarm_keys=[a.key for a in good if name in a.failed],
             )
         )
     return rows
 
 
-def overall(answers: Sequence[LabelledAnswer]) -> Overall:
-    failed = failures(answers)
-    bad = [a for a in answers if a.label == "bad"]
-    good = [a for a in answers if a.label == "good"]
+def overall(answers: Sequence[LabelledAnswer] | Sequence[Scored]) -> Overall:
+    scored = _scored(answers)
+    bad = [a for a in scored if a.label == "bad"]
+    good = [a for a in scored if a.label == "good"]
     by_flaw: dict[str, tuple[int, int]] = {}
     for flaw in dict.fromkeys(a.flaw for a in bad if a.flaw):
         of_kind = [a for a in bad if a.flaw == flaw]
-        by_flaw[flaw] = (sum(bool(failed[a.key]) for a in of_kind), len(of_kind))
+        by_flaw[flaw] = (sum(bool(a.failed) for a in of_kind), len(of_kind))
     return Overall(
         bad=len(bad),
-        caught=sum(bool(failed[a.key]) for a in bad),
+        caught=sum(bool(a.failed) for a in bad),
         good=len(good),
-        flagged=sum(bool(failed[a.key]) for a in good),
-        missed=[a.key for a in bad if not failed[a.key]],
-        flagged_keys=[
-            f"{a.key} ({', '.join(sorted(failed[a.key]))})" for a in good if failed[a.key]
-        ],
+        flagged=sum(bool(a.failed) for a in good),
+        missed=[a.key for a in bad if not a.failed],
+        flagged_keys=[f"{a.key} ({', '.join(sorted(a.failed))})" for a in good if a.failed],
         by_flaw=by_flaw,
     )
 

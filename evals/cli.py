@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from evals.cases import CASES_DIR, CaseError, load_cases
-from evals.recheck import recheck
-from evals.report import REPORTS_DIR, build_report, read_report, report_path, write_report
+from evals.cli_offline import import_labelled_main, labelled_report_main, recheck_main
+from evals.report import REPORTS_DIR, build_report, report_path, write_report
 from evals.runner import RunConfig, prompt_fingerprints, run_cases
 from evals.table import format_summary, format_table
 from prompts.builder import VARIANT_FILES
@@ -96,21 +96,6 @@ def _run_parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-def _recheck_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m evals recheck",
-        description="Re-run the deterministic checks on a saved report's answers, offline.",
-    )
-    parser.add_argument("report", type=Path, help="a JSON report written by python -m evals")
-    parser.add_argument(
-        "--cases-dir",
-        type=Path,
-        help="take cases from this directory instead of the report's copies",
-    )
-    parser.add_argument("--out", type=Path, help="write the rechecked report here")
-    return parser  # fmt: skip
-
-
 def _print(*parts: str) -> None:
     print("\n\n".join(parts), flush=True)
 
@@ -118,8 +103,13 @@ def _print(*parts: str) -> None:
 async def amain(argv: Sequence[str] | None = None) -> int:
     """The command line, as a coroutine (tests call it directly)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["recheck"]:
-        return _recheck_main(args_list[1:])
+    offline = {
+        "recheck": recheck_main,
+        "labelled-report": labelled_report_main,
+        "import-labelled": import_labelled_main,
+    }
+    if args_list[:1] and args_list[0] in offline:
+        return offline[args_list[0]](args_list[1:])
     if args_list[:1] == ["run"]:
         args_list = args_list[1:]
     parser = _run_parser()
@@ -171,37 +161,6 @@ async def amain(argv: Sequence[str] | None = None) -> int:
     write_report(report, out)
     _print(format_table(results), format_summary(report["summary"]), f"report: {out}")
     return 1 if any(r.error for r in results) else 0
-
-
-def _recheck_main(argv: Sequence[str]) -> int:
-    parser = _recheck_parser()
-    args = parser.parse_args(argv)
-    try:
-        report = read_report(args.report)
-        results, changes, cases = recheck(report, args.cases_dir)
-    except (OSError, ValueError, KeyError) as exc:
-        parser.error(str(exc))
-    new_report = build_report(
-        results=results,
-        cases=cases,
-        meta={
-            key: value
-            for key, value in report.items()
-            if key not in ("format", "cases", "results", "summary")
-        }
-        | {"rechecked_from": str(args.report)},
-    )
-    parts = [format_table(results), format_summary(new_report["summary"])]
-    parts.append(
-        "changed verdicts:\n" + "\n".join(changes)
-        if changes
-        else "no verdict changed since the run"
-    )
-    if args.out:
-        write_report(new_report, args.out)
-        parts.append(f"report: {args.out}")
-    _print(*parts)
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
