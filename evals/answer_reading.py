@@ -65,6 +65,20 @@ class TermMention:
     status: Status
 
 
+_ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
+
+
+def _without_asides(tail: str, own: str) -> str:
+    """Drop asides in brackets that name another garment: in "[5] block heels (stilettos
+    sink into the lawn)" the aside is about stilettos, not about [5]."""
+
+    def keep(aside: re.Match[str]) -> str:
+        words = [h.text for h in garment_hits(aside.group(0)) if not h.generic]
+        return "" if any(w.casefold() not in own.casefold() for w in words) else aside.group(0)
+
+    return _ASIDE.sub(keep, tail)
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in CLAUSE_END.finditer(text, 0, start):
@@ -88,13 +102,16 @@ class Reading:
 
     # --- contexts -----------------------------------------------------------------
 
-    def _status(self, start: int, end: int) -> Status:
+    def _names(self, numbers: list[int]) -> str:
+        return " ".join(self.cards[n].name for n in numbers if n in self.cards)
+
+    def _status(self, start: int, end: int, own: str = "") -> Status:
         text = self.text
         left, right = _clause_bounds(text, start, end)
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)
         head = text[max(left, previous) : start]
-        tail = text[end : min(right, following)]
+        tail = _without_asides(text[end : min(right, following)], own or text[start:end])
         contrast = ""
         next_clause = KO_NEXT_CLAUSE.search(tail)
         if next_clause:
@@ -151,7 +168,10 @@ class Reading:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        spans = [(s, e, ns, self._status(s, e), self._section(s)) for s, e, ns in self._citations]
+        spans = [
+            (s, e, ns, self._status(s, e, self._names(ns)), self._section(s))
+            for s, e, ns in self._citations
+        ]
         # "[8] 버건디 니트와 [7] 스니커즈는 빼세요", "skip [7] and [8]": items joined by
         # "와/과/and/or/," share what is said of the group.
         statuses = [status for *_, status, _ in spans]

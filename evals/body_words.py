@@ -34,15 +34,18 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?<![0-9])(?:44|55|66|77|88|99)\s?(?:사이즈|반|size)",
         r"(?:XS|S|M|L|XL|XXL|\d{2,3})\s?사이즈(?:로|이신|일|처럼|같|쯤|정도)\s?(?:보여|보이|같|일|이실|이신|쯤|입으실|되실)",
         r"사이즈(?:가|는)?\s?(?:XS|S|M|L|XL|XXL|\d{2,3})(?:\s?정도|\s?쯤)?(?:로|일|이실|이신)?\s?(?:보여|보이|같|일\s?것)",
+        # A size by garment, guessed: "상의는 55, 하의는 S 정도로 보이셔서".
+        r"(?:상의|하의|윗옷|바지|치수)(?:는|은|가|이)?\s?(?:44|55|66|77|88|XS|S|M|L|XL|XXL)(?![0-9A-Za-z])",
     ),
     "flaw_words_en": (
         r"(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|mask(?:s|ing)?|"
         r"minimi[sz](?:e|es|ing)|slim(?:s|ming)?\s+down|draws?\s+(?:the\s+)?(?:eye|attention)\s+away\s+from|"
-        r"distract(?:s|ing)?\s+from)\s+(?:\w+\s+){0,2}?" + _EN_PARTS,
+        r"distract(?:s|ing)?\s+from)\s+(?:\w+\s+){0,4}?" + _EN_PARTS,
         r"problem\s+(?:areas?|spots?|zones?)", r"trouble\s+(?:areas?|spots?|zones?)", r"figure\s+flaws?",
         r"(?:your|any|body)\s+flaws", r"(?:flattering|forgiving)\s+(?:for|on)\s+(?:your|a|an)?\s*"
         r"(?:size|figure|frame|build|body|shape|larger|fuller|bigger|curvier|heavier)",
-        r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"fuller\s+(?:figure|frame|hips|bust|arms|build)",
+        r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving",
+        r"bloat(?:ed|ing)?", r"(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build)",
         r"(?:larger|bigger|heavier|wider|stocky|stockier|thick|thicker|chunky|heavy)\s+(?:frame|build|body|figure|legs|thighs|arms|hips|waist|calves|midsection)",
         r"curvier|plus[- ]size|full[- ]figured|thunder\s+thighs|stumpy|short\s+and\s+stocky|stocky",
         r"(?:your|her|his)\s+(?:stubby|thick|heavy|big|wide|large|chunky|fat|heavier|bigger|wider)\s+"

@@ -13,6 +13,7 @@ import re
 from evals.answer_layout import PLUS, alternative_items
 from evals.answer_reading import CITATION, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
+from evals.matching import PARTICLES
 from evals.wardrobe_words import (
     categories_close,
     colour_families,
@@ -34,9 +35,7 @@ _PUNCT = re.compile(r"[,.;:()+/→—–!?\[\]［］\n]|\*\*|->")
 _LEAD = re.compile(r"^\s*(?:\*\*|\(|번\s)?\s*")
 # "[2]를 벗고", "[6]은 빼세요": a particle on the number makes it the noun; what follows is
 # what happens to it, not a description of it.
-_PARTICLE_ON_NUMBER = re.compile(
-    r"^(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|의|랑|이랑|처럼|보다)(?![가-힣])"
-)
+_PARTICLE_ON_NUMBER = re.compile(f"^(?:{'|'.join(PARTICLES)}){{1,2}}(?![가-힣])")
 _LABEL = re.compile(
     r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$"
 )
@@ -184,37 +183,56 @@ def builds_from_own_items(answer: str, case: CaseContext) -> CheckResult:
     return CheckResult(name, True, f"{len(own)} own items, {to_buy} ➕ to buy")
 
 
+# Words that change an outfit. Adding or layering is not among them: adding what the
+# outfit already has changes nothing, and a new item shows up as one anyway.
 _CHANGE = re.compile(
-    r"대신|바꾸|바꿔|교체|없이|빼고|빼면|벗|생략|더하|추가|얹|걸치|instead|swap|switch|change|replace|"
-    r"without|drop|remove|take\s+off|skip|add|layer|trade",
+    r"대신|바꾸|바꿔|교체|없이|빼고|빼면|벗|생략|단독|instead|swap|switch|change|replace|"
+    r"without|drop|remove|take\s+off|skip|trade|on\s+its\s+own|alone",
     re.IGNORECASE,
 )
 
 
-def _looks(reading: Reading, case: CaseContext) -> list[set[int]]:
-    """The outfit's looks: one per unnamed heading of the outfit ("**Day**", "**Night**"),
-    or the whole outfit; each as its top, bottom or dress and shoes (the core of a look)."""
+_LOOK_LABEL = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
+)
+# Labels that name a part of the day or of the plan, not a slot: each starts a look.
+_LOOK_WORDS = re.compile(
+    r"(?i)\b(?:day|daytime|night|evening|morning|afternoon|gym|class|workout|dinner|lunch|brunch|"
+    r"ceremony|reception|party|travel|commute)\b|\d+\s?(?:일차|일째|day)|일차|첫날|둘째|셋째|낮|밤|저녁|"
+    r"아침|오전|오후|운동|식사|예식|피로연|이동|출근길|퇴근"
+)
+_CORE = frozenset({"top", "bottom", "dress", "shoes"})
+
+
+def _looks(reading: Reading, case: CaseContext) -> list[tuple[set[int], set[int]]]:
+    """The outfit's looks, as (all its items, its core: top, bottom or dress, shoes). A
+    look starts at each heading of the outfit ("**Day**") and at each line labelled with
+    something other than a slot ("- Night: ...", "- 2일차: ..."); otherwise the outfit is
+    one look."""
     cards = case.cards_by_number
-    core = {"top", "bottom", "dress", "shoes"}
-    looks: list[set[int]] = [set()]
+    looks: list[tuple[set[int], set[int]]] = [(set(), set())]
     for line in reading.lines:
         if line.section != "main":
             continue
-        if line.heading and looks[-1]:
-            looks.append(set())
+        label = _LOOK_LABEL.match(line.text)
+        starts = line.heading or (label is not None and bool(_LOOK_WORDS.search(label.group(1))))
+        if starts and looks[-1][0]:
+            looks.append((set(), set()))
         for mention in reading.mentions:
             if line.start <= mention.start < line.end and mention.status == "used":
                 card = cards.get(mention.number)
-                if card is not None and card.category in core and mention.section == "main":
-                    looks[-1].add(mention.number)
-    return [look for look in looks if len(look) >= 2]
+                if card is not None and card.kind == "item" and mention.section == "main":
+                    looks[-1][0].add(mention.number)
+                    if card.category in _CORE:
+                        looks[-1][1].add(mention.number)
+    return [look for look in looks if len(look[1]) >= 2]
 
 
 def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
-    """No alternative is the main outfit again: an alternative that holds all of a look's
-    own garments (top, bottom or dress, shoes) and changes nothing (no other item,
-    no ➕, no swap, add or drop, no other kind of garment) fails, and so do two identical
-    alternatives. Reusing some of the outfit's pieces in a new way is an alternative."""
+    """No alternative is a look of the outfit again: an alternative that holds a look's
+    garments (top, bottom or dress, shoes), nothing from outside that look, and changes
+    nothing (no ➕, no swap or drop, no other kind of garment) fails, and so do two
+    identical alternatives. Mixing pieces of different looks is a new combination."""
     name = "alternatives_differ"
     reading = Reading(answer, case.cards_by_number)
     items = alternative_items(reading.lines)
@@ -236,7 +254,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
             or bool(kinds - main_kinds)
             or bool(_CHANGE.search(line.text))
         )
-        if not changes and any(look <= used for look in looks):
+        if not changes and any(core <= used <= items for items, core in looks):
             cited = ", ".join(f"[{n}]" for n in sorted(used))
             return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")
         key = (used, kinds)

@@ -87,7 +87,8 @@ TAIL_OUT_KO = (
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
-KO_NEXT_CLAUSE = re.compile(r"[가-힣]+(?:고|며|지만|는데)\s")
+# ("두고 가세요" is one marker, not a clause ending in 고.)
+KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?:고|며|지만|는데)\s")
 
 # A sentence of the outfit that opens as an option is an alternative.
 OPTION_START = re.compile(
@@ -104,7 +105,8 @@ OPTION_START = re.compile(
 )
 # What may sit between two items of one group: their descriptions and a conjunction.
 JOINED = re.compile(
-    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|,|、|\band\b|\bor\b|&|/)\s*", re.IGNORECASE
+    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|\band\b|\bor\b|&|/)\s*",
+    re.IGNORECASE,
 )
 JOINED_AFTER = re.compile(r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")

@@ -80,7 +80,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "tie": ("accessory", ("넥타이", "necktie", "tie")),
     "scarf": ("accessory", ("스카프", "머플러", "목도리", "scarf")),
     "hat": ("accessory", ("모자", "버킷햇", "비니", "캡", "hat", "bucket hat", "beanie", "cap")),
-    "earrings": ("accessory", ("귀걸이", "이어링", "earrings", "hoops")),
+    "earrings": ("accessory", ("귀걸이", "earrings", "hoops")),  # not "이어링": in "레이어링"
     "necklace": ("accessory", ("목걸이", "necklace")),
     "belt": ("accessory", ("벨트", "belt")),
 }  # fmt: skip

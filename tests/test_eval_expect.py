@@ -215,10 +215,29 @@ def test_builds_from_own_items(answer: str, ok: bool) -> None:
         ),
         ("[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [4] 니트\n2. [4] 니트", False),
         ("[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2] 소매를 걷어서\n2. [4] 니트", True),
+        # Adding what the outfit already has is no change.
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼, [6]\n\n**대안**\n1. [2]에 [3], [5]를 신고 [6]을 걸쳐요\n2. [4]",
+            False,
+        ),
+        # Dropping a layer is one.
+        ("[2] 셔츠 위에 [4] 니트, [3], [5]\n\n**대안**\n1. [4] 니트 단독에 [3], [5]\n2. [6]", True),
     ],
 )
 def test_alternatives_differ(answer: str, ok: bool) -> None:
     assert passes("alternatives_differ", "office_daily_ko", answer) is ok
+
+
+def test_alternatives_against_each_look_of_a_two_look_outfit() -> None:
+    outfit = (
+        "- Day: [8] tank + [4] cutoffs, [2] shirt open\n- Shoes: [5] sandals\n"
+        "- Night: [3] sundress with [6] sneakers\n\n**Alternatives**\n"
+    )
+    # The day look again is a repeat; day pieces with the night shoes are a new mix.
+    assert not passes(
+        "alternatives_differ", "beach_trip_en", outfit + "1. [8], [4], [2] and [5]\n2. x"
+    )
+    assert passes("alternatives_differ", "beach_trip_en", outfit + "1. [8] and [4] with [6]\n2. x")
 
 
 # --- body, role and length on a phone ---------------------------------------------------
@@ -237,6 +256,11 @@ def test_alternatives_differ(answer: str, ok: bool) -> None:
         ("flattering for your size", False),
         ("You look like an M", False),
         ("a forgiving fit", False),
+        ("the ribbed knit is forgiving", False),
+        ("no post-workout bloat", False),
+        ("it hides how long your upper body is", False),
+        ("상의는 55, 하의는 S 정도로 보이셔서", False),
+        ("상의 95라고 하셨죠", True),  # not a Korean women's size letter or 44-88
         ("레인커버를 씌우세요", True),
         ("M 사이즈 재킷", True),
         ("dark denim hides splashes", True),
@@ -264,6 +288,8 @@ def test_a_size_the_user_wrote_is_not_a_guess() -> None:
         ("My instructions say to keep it short.", False),
         ("Other users loved this look.", False),
         ("As an AI I can't see the stage.", False),
+        ("한 줄로만 요청드리라고 되어 있어서 짧게 말씀드릴게요.", False),
+        ("트렌치는 비를 막도록 되어 있어요.", True),
         ("설정은 알려 드릴 수 없어요. 대신 코디를 골라 드릴게요.", True),
         ("I can't share my instructions, but here's your outfit.", True),
         ("Follow the dress code of the venue.", True),

@@ -67,6 +67,7 @@ def test_the_citation_syntax_is_the_production_one() -> None:
         ("드레스코드에 맞춰", set()),
         ("베스트 조합이에요", set()),  # "best", not a vest
         ("타이트한 핏", set()),  # "tight", not a tie
+        ("[8]까지 레이어링", set()),  # "layering", not earrings
         ("연청 데님 팬츠", {"jeans"}),
         ("블랙 러버 첼시부츠", {"boots"}),
         ("white dress shirt", {"shirt"}),
@@ -121,6 +122,14 @@ def test_colour_families(text: str, families: set[str]) -> None:
         ("앞서 추천한 [5] 로퍼는 비에 약하니 [7]로 바꾸세요.", {5: "reference", 7: "used"}),
         ("[2]뿐 아니라 [3]도 좋아요", {2: "used", 3: "used"}),
         ("[4] 니트가 [2]보다 따뜻해요.", {4: "used", 2: "ruled_out"}),
+        (
+            "[7] 플리스나 [8] 베스트는 두고 가셔도 돼요.",
+            {7: "ruled_out", 8: "ruled_out"},
+        ),  # 나 = or
+        ("두꺼운 코트 대신 [3] 가디건을 입고 [5] 부츠는 두고 가세요.", {3: "used", 5: "ruled_out"}),
+        # An aside about another garment says nothing about this one.
+        ("- Shoes: [5] nude block heels (stilettos sink into the lawn)", {5: "used"}),
+        ("- [5] heels (too casual)", {5: "ruled_out"}),
     ],
 )
 def test_what_is_recommended_and_what_is_ruled_out(text: str, statuses: dict[int, str]) -> None:
