@@ -18,11 +18,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from evals.cases import CASES_DIR, CaseError, load_cases
+from evals.cli_judge import calibrate_main
 from evals.cli_offline import import_labelled_main, labelled_report_main, recheck_main
+from evals.judge_pairwise import format_pairwise, tally
+from evals.judge_settings import add_judge_arguments, resolve_judge
 from evals.report import REPORTS_DIR, build_report, report_path, write_report
-from evals.runner import RunConfig, prompt_fingerprints, run_cases
+from evals.runner import RunConfig, prompt_fingerprints, run_cases, run_pairwise
 from evals.table import format_summary, format_table
 from prompts.builder import VARIANT_FILES
 
@@ -87,7 +91,13 @@ def _run_parser() -> argparse.ArgumentParser:
         help="upper bound of one answer, as MAX_ANSWER_TOKENS (default 1200)",
     )
     parser.add_argument("--judge", action="store_true", help="grade answers with a model judge")
-    parser.add_argument("--judge-model", help="judge model (default: the evaluated model)")
+    parser.add_argument(
+        "--pairwise",
+        action="store_true",
+        help="with two --variants: the judge picks the better answer per case, asked in both "
+        "orders; a verdict counts only when both orders agree",
+    )
+    add_judge_arguments(parser)
     parser.add_argument(
         "--out",
         type=Path,
@@ -110,6 +120,8 @@ async def amain(argv: Sequence[str] | None = None) -> int:
     }
     if args_list[:1] and args_list[0] in offline:
         return offline[args_list[0]](args_list[1:])
+    if args_list[:1] == ["calibrate"]:
+        return await calibrate_main(args_list[1:])
     if args_list[:1] == ["run"]:
         args_list = args_list[1:]
     parser = _run_parser()
@@ -121,7 +133,17 @@ async def amain(argv: Sequence[str] | None = None) -> int:
     except (CaseError, FileNotFoundError) as exc:
         parser.error(str(exc))
     variants = tuple(dict.fromkeys(args.variants))
-    judge_model = (args.judge_model or args.model) if args.judge else None
+    if args.pairwise and len(variants) != 2:
+        parser.error("--pairwise compares exactly two --variants")
+    judge = None
+    if args.judge or args.pairwise:
+        try:
+            judge = resolve_judge(args, args.model, args.base_url, args.api_key)
+        except ValueError as exc:
+            parser.error(str(exc))
+        if judge.self_judged:
+            print(f"warning: {judge.model} judges its own answers", file=sys.stderr)
+    judge_model = judge.model if judge else None
     config = RunConfig(
         model=args.model,
         base_url=args.base_url,
@@ -131,22 +153,26 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         timeout=args.timeout,
         max_retries=args.max_retries,
         max_tokens=args.max_tokens,
-        judge_model=judge_model,
+        judge=judge,
+        pairwise=args.pairwise,
     )
     now = datetime.now(UTC)
     print(
         f"{len(cases)} cases x variants {', '.join(variants)} on {config.model}"
         f" at {config.base_url or 'api.openai.com'}"
-        + (f", judged by {judge_model}" if judge_model else ""),
+        + (f", {'pairwise ' if args.pairwise else ''}judged by {judge_model}" if judge else ""),
         file=sys.stderr,
         flush=True,
     )
     results = await run_cases(cases, config)
-    meta = {
+    pairs = await run_pairwise(cases, results, config) if args.pairwise else []
+    meta: dict[str, Any] = {
         "created_at": now.isoformat(timespec="seconds"),
         "model": config.model,
         "base_url": config.base_url,
         "judge_model": judge_model,
+        "judge_base_url": judge.base_url if judge else None,
+        "self_judged": bool(judge and judge.self_judged),
         "variants": list(variants),
         "settings": {
             "concurrency": config.concurrency,
@@ -156,10 +182,15 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         },
         "prompts": prompt_fingerprints(variants),
     }
+    if args.pairwise:
+        meta["pairwise"] = {"verdicts": [p.to_dict() for p in pairs], "tally": tally(pairs)}
     report = build_report(results=results, cases=cases, meta=meta)
     out = args.out or report_path(config.model, now)
     write_report(report, out)
-    _print(format_table(results), format_summary(report["summary"]), f"report: {out}")
+    parts = [format_table(results), format_summary(report["summary"])]
+    if args.pairwise:
+        parts.append(format_pairwise(pairs))
+    _print(*parts, f"report: {out}")
     return 1 if any(r.error for r in results) else 0
 
 

@@ -108,7 +108,7 @@ async def test_run_against_the_fake_server_then_recheck_offline(
     assert "장례식 조문" in answers[2]["messages"][0]["content"]
     for judge in (requests[1], requests[3], requests[5]):
         assert judge["model"] == "judge-mini" and not judge.get("stream")
-        assert judge["messages"][0]["content"] == judge_instructions()
+        assert judge["messages"][0]["content"] == judge_instructions("single")
         assert judge["response_format"]["type"] == "json_schema"
     assert GOOD_ANSWER in requests[1]["messages"][1]["content"]
     assert "[7] bag: 블랙 레더 토트백" in requests[1]["messages"][1]["content"]
