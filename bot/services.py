@@ -19,6 +19,7 @@ from bot.wardrobe.keeper import WardrobeKeeper
 from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
+from storage.downvotes import DownvoteLog
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
 from storage.telegram_budget import TelegramBudget
@@ -30,6 +31,8 @@ class Services:
     redis: Redis
     store: ChatStore
     ledger: Ledger
+    # 👎-rated turns kept for 30 days, to become eval cases (python -m evals from-feedback).
+    downvotes: DownvoteLog
     model: ModelClient
     stylist: Stylist
     albums: RedisAlbums
@@ -129,6 +132,7 @@ class Services:
             redis=redis,
             store=store,
             ledger=ledger,
+            downvotes=DownvoteLog(redis),
             model=model,
             stylist=stylist,
             albums=albums,

@@ -1,7 +1,11 @@
-"""The ``python -m evals`` command line: run the cases, or recheck a saved report.
+"""The ``python -m evals`` command line: run the cases, and the commands around a run.
 
-    python -m evals [--cases ID ...] [--variants A B] [--judge] [--out PATH]
-    python -m evals recheck REPORT.json
+    python -m evals [--cases ID ...] [--variants A B] [--judge | --pairwise] [--out PATH]
+    python -m evals recheck REPORT.json              # the checks again, offline
+    python -m evals labelled-report DIR --out R.json  # labelled answers as a report
+    python -m evals import-labelled SRC DEST          # labelled answers from elsewhere
+    python -m evals calibrate [--labelled DIR]        # how far to trust the judge
+    python -m evals from-feedback                     # 👎 answers in Redis -> draft cases
 
 Every request is built by the production builder (``prompts.builder.build_prompt``)
 with the production system prompt of each variant, and sent through the bot's own
@@ -23,6 +27,7 @@ from typing import Any
 from evals.cases import CASES_DIR, CaseError, load_cases
 from evals.cli_judge import calibrate_main
 from evals.cli_offline import import_labelled_main, labelled_report_main, recheck_main
+from evals.feedback_drafts import from_feedback_main
 from evals.judge_pairwise import format_pairwise, tally
 from evals.judge_settings import add_judge_arguments, resolve_judge
 from evals.report import REPORTS_DIR, build_report, report_path, write_report
@@ -42,9 +47,11 @@ def _run_parser() -> argparse.ArgumentParser:
             "deterministic checks, optional model judge; prints a table and writes a JSON report."
         ),
         epilog=(
-            "Re-check a saved report offline (no model): python -m evals recheck REPORT.json "
-            "[--cases-dir DIR] [--out PATH]. Exit status: 0 when every case was answered, "
-            "1 when some request failed (recorded in the report), 2 on bad arguments."
+            "Other commands (each has --help): recheck REPORT.json (the checks again, offline), "
+            "labelled-report, import-labelled, calibrate (the judge against labelled answers), "
+            "from-feedback (👎 answers in Redis become draft cases). Exit status: 0 when "
+            "every case was answered, 1 when some request failed (recorded in the report), "
+            "2 on bad arguments."
         ),
     )
     parser.add_argument(
@@ -122,6 +129,8 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         return offline[args_list[0]](args_list[1:])
     if args_list[:1] == ["calibrate"]:
         return await calibrate_main(args_list[1:])
+    if args_list[:1] == ["from-feedback"]:
+        return await from_feedback_main(args_list[1:])
     if args_list[:1] == ["run"]:
         args_list = args_list[1:]
     parser = _run_parser()

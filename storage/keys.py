@@ -131,3 +131,12 @@ def variant_totals(variant: str) -> str:
 def latencies(kind: str) -> str:
     """List: recent latencies in milliseconds ("first_text" or "total"), newest first."""
     return f"{STATS}:latency:{kind}"
+
+
+def downvoted(answer_id: str) -> str:
+    """String (JSON, 30-day TTL): a 👎-rated turn's text, cards and notes; no chat or user id."""
+    return f"{STATS}:downvoted:{answer_id}"
+
+
+# Sorted set: answer id -> when it was rated 👎, so the kept records can be listed.
+DOWNVOTED = f"{STATS}:downvoted"
