@@ -1,6 +1,6 @@
 """The ``python -m evals`` command line: run the cases, and the commands around a run.
 
-    python -m evals [--cases ID ...] [--variants A B] [--judge | --pairwise] [--out PATH]
+    python -m evals [--cases ID ...] [--variants A B] [--judge] [--pairwise] [--out PATH]
     python -m evals recheck REPORT.json              # the checks again, offline
     python -m evals labelled-report DIR --out R.json  # labelled answers as a report
     python -m evals import-labelled SRC DEST          # labelled answers from elsewhere
@@ -163,6 +163,7 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         max_retries=args.max_retries,
         max_tokens=args.max_tokens,
         judge=judge,
+        grade=args.judge,
         pairwise=args.pairwise,
     )
     now = datetime.now(UTC)

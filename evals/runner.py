@@ -35,7 +35,8 @@ class RunConfig:
     max_retries: int = 2
     max_tokens: int = 1200
     judge: JudgeSettings | None = None  # None: no judge
-    pairwise: bool = False  # judge the two variants against each other, both orders
+    grade: bool = True  # with a judge: score each answer (--judge)
+    pairwise: bool = False  # with a judge: the two variants against each other (--pairwise)
 
     @property
     def judge_model(self) -> str | None:
@@ -130,7 +131,7 @@ async def run_cases(cases: Sequence[EvalCase], config: RunConfig) -> list[CaseRe
     answerer = _client(config, config.model, config.max_tokens)
     judge = (
         judge_client(config.judge, timeout=config.timeout, max_retries=config.max_retries)
-        if config.judge and not config.pairwise
+        if config.judge and config.grade
         else None
     )
     slots = asyncio.Semaphore(max(1, config.concurrency))
