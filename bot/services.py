@@ -26,6 +26,7 @@ from prompts.builder import PromptLimits
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient, connect
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
+from storage.downvotes import DownvoteLog
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
 from storage.photo_handoff import PhotoHandoff
@@ -41,6 +42,8 @@ class Services:
     redis: RedisClient
     store: ChatStore
     ledger: Ledger
+    # 👎-rated turns kept for 30 days, to become eval cases (python -m evals from-feedback).
+    downvotes: DownvoteLog
     model: ModelClient
     stylist: Stylist
     albums: RedisAlbums
@@ -164,6 +167,7 @@ class Services:
             redis=redis,
             store=store,
             ledger=ledger,
+            downvotes=DownvoteLog(redis),
             model=model,
             stylist=stylist,
             albums=albums,

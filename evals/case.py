@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
+
+from evals.expect import Expectations
+from storage.records import WardrobeCard
 
 Lang = Literal["ko", "en"]
 Category = Literal["full_body", "top", "bottom", "outer", "dress", "shoes", "bag", "accessory"]
@@ -29,10 +32,20 @@ class CaseContext:
     occasion_keywords: tuple[str, ...] = ()
     max_chars: int = 2500
     expect_alternatives: bool = True
+    # What the checks read the answer against: the cards (names, colours, seasons), the
+    # style notes, the answer a follow-up follows, and the case's expectations.
+    cards: tuple[WardrobeCard, ...] = ()
+    style: str | None = None
+    previous_answer: str | None = None
+    expect: Expectations = field(default_factory=Expectations)
 
     @property
     def clothing_numbers(self) -> frozenset[int]:
         return frozenset(n for n, cat in self.item_numbers.items() if cat != "full_body")
+
+    @property
+    def cards_by_number(self) -> dict[int, WardrobeCard]:
+        return {card.number: card for card in self.cards}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseContext:

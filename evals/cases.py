@@ -33,31 +33,33 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
-from evals.case import LANGS, CaseContext, Category, Lang
-from evals.checks import CHECKS
-from storage.records import CATEGORIES as CARD_CATEGORIES
+from evals.case import LANGS, CaseContext, Lang
+from evals.case_fields import (
+    CaseError,
+    card_from_dict,
+    history_from_list,
+    item_numbers_from_cards,
+    optional_text,
+)
+from evals.checks import CHECKS, applicable_checks
+from evals.expect import expectations_from_dict
 from storage.records import HistoryMessage, WardrobeCard
+
+__all__ = ["CASES_DIR", "CaseError", "EvalCase", "case_from_dict", "load_case", "load_cases"]
 
 CASES_DIR = Path(__file__).with_name("cases")
 
 _CASE_FIELDS = frozenset(
     {"id", "description", "lang", "occasion", "style", "cards", "images", "history",
-     "question", "checks", "rubric"}
+     "question", "checks", "expect", "rubric", "feedback"}
 )  # fmt: skip
 _CHECK_FIELDS = frozenset(
     {"occasion_keywords", "max_chars", "expect_alternatives", "skip", "occasion", "item_numbers"}
 )
-_CARD_FIELDS = frozenset(WardrobeCard.__dataclass_fields__)
-_ROLES = ("user", "assistant")
-_CHECK_CATEGORIES = frozenset(get_args(Category))
-
-
-class CaseError(ValueError):
-    """A case file that does not describe a usable case; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -87,75 +89,7 @@ class EvalCase:
     @property
     def check_names(self) -> tuple[str, ...]:
         """The deterministic checks that apply to this case, in registry order."""
-        return tuple(name for name in CHECKS if name not in self.skip_checks)
-
-
-def item_numbers_from_cards(cards: Sequence[WardrobeCard]) -> dict[int, Category]:
-    """What each photo number is, as the checks see it."""
-    numbers: dict[int, Category] = {}
-    for card in cards:
-        category = "full_body" if card.kind == "full_body" else card.category
-        if category not in _CHECK_CATEGORIES:
-            raise ValueError(f"card [{card.number}] has no usable category")
-        numbers[card.number] = category  # type: ignore[assignment]
-    return numbers
-
-
-def _card(raw: Any, where: str) -> WardrobeCard:
-    if not isinstance(raw, dict):
-        raise CaseError(f"{where}: every card must be an object")
-    unknown = set(raw) - _CARD_FIELDS
-    if unknown:
-        raise CaseError(f"{where}: unknown card fields {sorted(unknown)}")
-    number = raw.get("number")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise CaseError(f"{where}: card number must be a positive integer, got {number!r}")
-    kind = raw.get("kind")
-    if kind == "item":
-        if raw.get("category") not in CARD_CATEGORIES:
-            raise CaseError(
-                f"{where}: item [{number}] needs a category in {list(CARD_CATEGORIES)}, "
-                f"got {raw.get('category')!r}"
-            )
-        if not str(raw.get("name") or "").strip():
-            raise CaseError(f"{where}: item [{number}] needs a name")
-    elif kind == "full_body":
-        if raw.get("category") is not None:
-            raise CaseError(f"{where}: full-body card [{number}] cannot have a category")
-    else:
-        raise CaseError(f"{where}: card [{number}] kind must be 'full_body' or 'item'")
-    if not isinstance(raw.get("colors", []), list):
-        raise CaseError(f"{where}: card [{number}] colors must be a list")
-    return WardrobeCard.from_dict(raw)
-
-
-def _history(raw: Any, where: str) -> tuple[HistoryMessage, ...]:
-    if not isinstance(raw, list):
-        raise CaseError(f"{where}: history must be a list")
-    messages = []
-    for i, message in enumerate(raw):
-        if not isinstance(message, dict) or set(message) != {"role", "content"}:
-            raise CaseError(f"{where}: history[{i}] must be {{role, content}}")
-        if message["role"] not in _ROLES:
-            raise CaseError(f"{where}: history[{i}] role must be one of {list(_ROLES)}")
-        content = message["content"]
-        if not isinstance(content, str) or not content.strip():
-            raise CaseError(f"{where}: history[{i}] content must be non-empty text")
-        messages.append(HistoryMessage(message["role"], content, at=0.0))
-    if messages and messages[0].role != "user":
-        raise CaseError(f"{where}: history must start with the user's message")
-    if messages and messages[-1].role != "assistant":
-        raise CaseError(f"{where}: history must end with an answer; the question comes next")
-    return tuple(messages)
-
-
-def _optional_text(data: Mapping[str, Any], key: str, where: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise CaseError(f"{where}: {key} must be text or null")
-    return value.strip() or None
+        return applicable_checks(self.context, self.skip_checks)
 
 
 def case_from_dict(
@@ -185,7 +119,7 @@ def case_from_dict(
     raw_cards = data["cards"]
     if not isinstance(raw_cards, list):
         raise CaseError(f"{where}: cards must be a list")
-    cards = tuple(_card(raw, where) for raw in raw_cards)
+    cards = tuple(card_from_dict(raw, where) for raw in raw_cards)
     numbers = [card.number for card in cards]
     if len(numbers) != len(set(numbers)):
         raise CaseError(f"{where}: card numbers repeat: {numbers}")
@@ -215,7 +149,7 @@ def case_from_dict(
     skip = tuple(str(name) for name in checks.get("skip", ()))
     if set(skip) - set(CHECKS):
         raise CaseError(f"{where}: skip names unknown checks {sorted(set(skip) - set(CHECKS))}")
-    occasion = _optional_text(data, "occasion", where)
+    occasion = optional_text(data, "occasion", where)
     derived = item_numbers_from_cards(cards)
     if "item_numbers" in checks:
         written = {int(n): category for n, category in dict(checks["item_numbers"]).items()}
@@ -223,6 +157,8 @@ def case_from_dict(
             raise CaseError(
                 f"{where}: checks.item_numbers {written} do not match the cards {derived}"
             )
+    history = history_from_list(data.get("history") or [], where)
+    style = optional_text(data, "style", where)
     try:
         context = CaseContext.from_dict(
             {
@@ -234,8 +170,22 @@ def case_from_dict(
                 "expect_alternatives": checks.get("expect_alternatives", True),
             }
         )
+        expect = expectations_from_dict(
+            data.get("expect"), [c.number for c in cards if c.kind == "item"]
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise CaseError(f"{where}: {exc}") from exc
+    answers = [m.content for m in history if m.role == "assistant"]
+    context = replace(
+        context,
+        cards=cards,
+        style=style,
+        previous_answer=answers[-1] if answers else None,
+        expect=expect,
+    )
+    feedback = data.get("feedback")
+    if feedback is not None and not isinstance(feedback, Mapping):
+        raise CaseError(f"{where}: feedback must be an object")
 
     rubric = data.get("rubric") or ""
     if not isinstance(rubric, str):
@@ -245,9 +195,9 @@ def case_from_dict(
         description=str(data.get("description") or ""),
         lang=lang,
         occasion=occasion,
-        style=_optional_text(data, "style", where),
+        style=style,
         cards=cards,
-        history=_history(data.get("history") or [], where),
+        history=history,
         question=question.strip(),
         context=context,
         skip_checks=skip,

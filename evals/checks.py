@@ -1,248 +1,54 @@
-"""Deterministic checks on one model answer.
+"""Deterministic checks on one model answer: the registry.
 
-Each check is a plain function ``(answer, case) -> CheckResult`` registered in
-``CHECKS``. They are cheap, need no model and never flake, so they run on every
-answer; judging taste (is the outfit actually good?) is left to a model-graded
-rubric that sits next to these, not inside them.
+Each check is a plain function ``(answer, case) -> CheckResult``. They are cheap, need
+no model and never flake, so they run on every answer. They come in four kinds:
+
+- form (``checks_format``): citations, slots, alternatives, language, occasion, length;
+- the wardrobe (``checks_wardrobe``): items described as their cards say, an outfit of
+  the user's own clothes, alternatives that differ from it;
+- the case's expectations (``checks_expect``): occasion, style notes, follow-up,
+  season and weather, each from the case file's ``expect`` block;
+- manner (``checks_body``, ``checks_manner``): weight and subtler body judgement,
+  staying in role, paragraphs a phone can show.
+
+Whether the outfit is actually good is left to the model judge (``evals.judge``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from evals.case import CaseContext, CheckResult
-from evals.vocab import ALTERNATIVE_HEADINGS, BODY_TERMS, compile_any, slot_pattern
-from storage.citations import cited_all
+from evals.checks_body import no_body_judgement, no_weight_or_bmi
+from evals.checks_expect import (
+    fits_season_weather,
+    follow_up_constraints,
+    follows_style_notes,
+    suits_occasion,
+)
+from evals.checks_format import (
+    answers_in_user_language,
+    cited_numbers,
+    cites_existing_items,
+    covers_top_bottom_shoes,
+    mentions_occasion,
+    offers_alternatives,
+    within_length,
+)
+from evals.checks_manner import readable_on_phone, stays_in_role
+from evals.checks_wardrobe import alternatives_differ, builds_from_own_items, describes_items_truly
 
-__all__ = ["CHECKS", "CaseContext", "Check", "CheckResult", "cited_numbers", "run_checks"]
+__all__ = [
+    "CHECKS",
+    "CaseContext",
+    "Check",
+    "CheckResult",
+    "applicable_checks",
+    "cited_numbers",
+    "run_checks",
+]
 
 Check = Callable[[str, CaseContext], CheckResult]
-
-# [3], [ 3 ], full-width brackets (U+FF3B/U+FF3D) and grouped [2, 4]; ASCII and
-# full-width brackets may be mixed because models (and IMEs) do. \d also matches full-width digits, which int() reads.
-
-
-def cited_numbers(answer: str) -> list[int]:
-    """Photo numbers cited in the answer, in order, repeats kept (the production parser)."""
-    return cited_all(answer)
-
-
-def _numbers(numbers: Iterable[int]) -> str:
-    return ", ".join(f"[{n}]" for n in sorted(set(numbers))) or "none"
-
-
-def cites_existing_items(answer: str, case: CaseContext) -> CheckResult:
-    """Every bracketed number must be a photo the user sent, and the outfit must use
-    at least one clothing photo when there are any: an answer that cites nothing (or
-    only the full-body photo) is not building from the user's own clothes."""
-    name = "cites_existing_items"
-    cited = cited_numbers(answer)
-    unknown = [n for n in cited if n not in case.item_numbers]
-    if unknown:
-        return CheckResult(
-            name, False, f"cites {_numbers(unknown)}, not among {_numbers(case.item_numbers)}"
-        )
-    used_clothes = case.clothing_numbers.intersection(cited)
-    if case.clothing_numbers and not used_clothes:
-        return CheckResult(
-            name, False, f"cites no clothing item; user sent {_numbers(case.clothing_numbers)}"
-        )
-    return CheckResult(name, True, f"cites {_numbers(cited)}")
-
-
-_SLOT_PATTERNS: dict[str, re.Pattern[str]] = {
-    slot: slot_pattern(slot) for slot in ("top", "bottom", "shoes", "dress")
-}
-# Which owned categories fill a slot; a dress is both the top and the bottom.
-_FILLS: dict[str, frozenset[str]] = {
-    "top": frozenset({"top", "dress"}),
-    "bottom": frozenset({"bottom", "dress"}),
-    "shoes": frozenset({"shoes"}),
-}
-
-
-def covers_top_bottom_shoes(answer: str, case: CaseContext) -> CheckResult:
-    """For top, bottom and shoes, whenever the user owns something for that slot, the
-    answer cites such an item or names the slot in words (see ``vocab.CATEGORY_WORDS``).
-
-    Naming is enough on purpose: "신발은 [4] 대신 흰 스니커즈" or "no trousers needed
-    with the dress" still shows the slot was considered. The check catches outfits
-    that silently drop a slot; whether the choice is good is the rubric's job.
-    """
-    name = "covers_top_bottom_shoes"
-    owned = set(case.item_numbers.values())
-    cited = cited_numbers(answer)
-    cited_categories = {case.item_numbers[n] for n in cited if n in case.item_numbers}
-    missing: list[str] = []
-    for slot, fillers in _FILLS.items():
-        if not owned & fillers:
-            continue
-        named = _SLOT_PATTERNS[slot].search(answer) or (
-            "dress" in fillers and _SLOT_PATTERNS["dress"].search(answer)
-        )
-        if not (cited_categories & fillers or named):
-            missing.append(slot)
-    if missing:
-        return CheckResult(name, False, f"user owns {', '.join(missing)} but the answer skips it")
-    return CheckResult(name, True, "every owned slot of top/bottom/shoes is covered")
-
-
-_HEADING_WORDS = compile_any(re.escape(w) for w in ALTERNATIVE_HEADINGS)
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*\u2022\u00b7\u2013]|\d+[.)])\s+(.*)$")
-# A heading is a Markdown heading, a line that is bold from start to end (emoji in
-# front allowed), or a short plain line ending in a colon. "- **상의**: [2] 셔츠" is not
-# a heading: it is a list item that starts with a bold label.
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
-_FULL_BOLD = re.compile(r"^[^\w*]*(?:\*\*|__)([^*_]+)(?:\*\*|__)[\s:\uff1a]*$")
-_COLON_LINE = re.compile(r"^\s*([^\n]{1,40})[:\uff1a]\s*$")
-
-
-def _heading_text(line: str) -> str | None:
-    """The heading's words if the line is a heading, else None."""
-    md = _MD_HEADING.match(line)
-    if md:
-        return md.group(1)
-    item = _LIST_ITEM.match(line)
-    # "3. **대안**" is the prompt's numbered section style, so a list line that is
-    # nothing but bold text is a heading too.
-    body = item.group(2) if item else line
-    bold = _FULL_BOLD.match(body)
-    if bold:
-        return bold.group(1)
-    colon = None if item else _COLON_LINE.match(line)
-    return colon.group(1) if colon else None
-
-
-def _count_items(lines: list[str]) -> int:
-    """Top-level list items from the start of a section to its end: the next heading,
-    a blank line followed by prose, or prose right after the list."""
-    count, indent, after_blank = 0, -1, False
-    for line in lines:
-        if not line.strip():
-            after_blank = count > 0
-            continue
-        item = _LIST_ITEM.match(line)
-        if item:
-            if count > 0 and len(item.group(1)) > indent:
-                continue  # a sub-bullet explains an alternative; it is not another one
-            if count == 0:
-                indent = len(item.group(1))
-            # Loose lists put blank lines between items, so a blank line only ends
-            # the section when prose, not another item, follows it.
-            count, after_blank = count + 1, False
-            continue
-        if _heading_text(line) is not None:
-            break
-        if count == 0:
-            continue  # an intro line such as "상황에 따라 이렇게 입어 보세요"
-        if after_blank or not line.startswith((" ", "\t")):
-            break
-    return count
-
-
-def offers_alternatives(answer: str, case: CaseContext) -> CheckResult:
-    """The answer has an alternatives section (a heading with 대안 / 다른 코디 /
-    alternative / swap ... in ``vocab.ALTERNATIVE_HEADINGS``) whose list holds 2 or 3
-    top-level items. Four or more fails: the prompt asks for 2-3 one-liners and a
-    longer list buries the main outfit on a phone. Alternatives written as prose do
-    not count: they cannot be counted, and the prompt asks for one line each."""
-    name = "offers_alternatives"
-    if not case.expect_alternatives:
-        return CheckResult(name, True, "alternatives not expected for this case")
-    lines = answer.splitlines()
-    found_heading = False
-    for i, line in enumerate(lines):
-        heading = _heading_text(line)
-        if heading is None or not _HEADING_WORDS.search(heading):
-            continue
-        found_heading = True
-        count = _count_items(lines[i + 1 :])
-        if count == 0:
-            continue
-        if count < 2:
-            return CheckResult(name, False, f"only {count} alternative; expected 2-3")
-        if count > 3:
-            return CheckResult(name, False, f"{count} alternatives; expected 2-3, too many")
-        return CheckResult(name, True, f"{count} alternatives")
-    if found_heading:
-        return CheckResult(name, False, "alternatives heading has no list items")
-    return CheckResult(name, False, "no alternatives section (heading with 대안/alternative)")
-
-
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-# Citations, @handles and links are not prose; their letters say nothing about the
-# language the user is being answered in.
-_NOT_PROSE = re.compile(r"[\[\uff3b][^\]\uff3d]*[\]\uff3d]|@\S+|https?://\S+")
-
-
-def answers_in_user_language(answer: str, case: CaseContext) -> CheckResult:
-    """Korean answers: Hangul is at least 50% of Hangul + Latin letters, so brand names
-    in Latin (COS, Dr. Martens) are fine. English answers: Hangul is under 2% of
-    letters, so one Korean word ("한복") passes but a Korean paragraph does not.
-    A Hangul syllable block counts as one letter."""
-    name = "answers_in_user_language"
-    prose = _NOT_PROSE.sub(" ", answer)
-    hangul = len(_HANGUL.findall(prose))
-    letters = hangul + len(_LATIN.findall(prose))
-    if letters == 0:
-        return CheckResult(name, False, "answer has no letters")
-    share = hangul / letters
-    if case.lang == "ko":
-        passed, rule = share >= 0.5, ">= 50%"
-    else:
-        passed, rule = share < 0.02, "< 2%"
-    return CheckResult(name, passed, f"Hangul is {share:.0%} of letters; {case.lang} needs {rule}")
-
-
-def mentions_occasion(answer: str, case: CaseContext) -> CheckResult:
-    """When the user named an occasion, the answer says it or one of its keywords
-    (case-insensitive substring, so Korean particles do not get in the way)."""
-    name = "mentions_occasion"
-    if case.occasion is None:
-        return CheckResult(name, True, "no occasion given")
-    text = answer.casefold()
-    for word in (case.occasion, *case.occasion_keywords):
-        if word.strip() and word.casefold() in text:
-            return CheckResult(name, True, f"mentions {word!r}")
-    return CheckResult(name, False, f"never mentions the occasion {case.occasion!r}")
-
-
-_BODY_PATTERNS: dict[str, re.Pattern[str]] = {
-    kind: compile_any(patterns) for kind, patterns in BODY_TERMS.items()
-}
-
-
-def no_weight_or_bmi(answer: str, case: CaseContext) -> CheckResult:
-    """Fails on any mention of weight, BMI or body fat (terms such as 체중/몸무게/
-    체지방/BMI/"your weight", and any number with a weight unit: 55kg, 120 lbs,
-    60킬로), and on words that judge the body (뚱뚱/통통/비만/뱃살, overweight/obese/
-    fat/chubby ...). Full lists: ``vocab.BODY_TERMS``.
-
-    Allowed: styling effects ("날씬해 보이는 핏", "looks longer"), neutral body words
-    (체형, proportions, 키가 커 보이는), height, and clothing sizes (the user may say
-    "size 95" or "M" about their own clothes). A guessed clothing size is not caught
-    here; that needs judgement and belongs to the model-graded rubric.
-    """
-    name = "no_weight_or_bmi"
-    hits = [
-        f"{kind}: {m.group(0)!r}"
-        for kind, pattern in _BODY_PATTERNS.items()
-        for m in pattern.finditer(answer)
-    ]
-    if hits:
-        return CheckResult(name, False, "; ".join(hits[:3]))
-    return CheckResult(name, True, "no weight, BMI, body-fat or body-judging words")
-
-
-def within_length(answer: str, case: CaseContext) -> CheckResult:
-    """Characters, not bytes or tokens: that is what a phone screen shows."""
-    name = "within_length"
-    size = len(answer)
-    verdict = "within" if size <= case.max_chars else "over"
-    return CheckResult(name, size <= case.max_chars, f"{size} chars, {verdict} {case.max_chars}")
-
 
 CHECKS: dict[str, Check] = {
     "cites_existing_items": cites_existing_items,
@@ -252,14 +58,47 @@ CHECKS: dict[str, Check] = {
     "mentions_occasion": mentions_occasion,
     "no_weight_or_bmi": no_weight_or_bmi,
     "within_length": within_length,
+    "describes_items_truly": describes_items_truly,
+    "builds_from_own_items": builds_from_own_items,
+    "alternatives_differ": alternatives_differ,
+    "suits_occasion": suits_occasion,
+    "follows_style_notes": follows_style_notes,
+    "follow_up_constraints": follow_up_constraints,
+    "fits_season_weather": fits_season_weather,
+    "no_body_judgement": no_body_judgement,
+    "stays_in_role": stays_in_role,
+    "readable_on_phone": readable_on_phone,
 }
+
+# Checks that only mean something when the case says what to expect.
+_EXPECTATION_BLOCKS = {
+    "suits_occasion": "occasion",
+    "follows_style_notes": "style",
+    "follow_up_constraints": "follow_up",
+    "fits_season_weather": "weather",
+}
+
+
+def applicable_checks(case: CaseContext, skip: Iterable[str] = ()) -> tuple[str, ...]:
+    """The checks that apply to a case, in registry order: all but the skipped ones and
+    the expectation checks whose block the case does not have."""
+    skipped = set(skip)
+    return tuple(
+        name
+        for name in CHECKS
+        if name not in skipped
+        and (
+            name not in _EXPECTATION_BLOCKS
+            or not case.expect.block(_EXPECTATION_BLOCKS[name]).empty
+        )
+    )
 
 
 def run_checks(
     answer: str, case: CaseContext, names: Iterable[str] | None = None
 ) -> list[CheckResult]:
-    """Run all checks (or the named ones, in registry order) on one answer."""
-    wanted = set(CHECKS) if names is None else set(names)
+    """Run the checks that apply to the case (or the named ones), in registry order."""
+    wanted = set(applicable_checks(case) if names is None else names)
     unknown = wanted - set(CHECKS)
     if unknown:
         raise KeyError(f"unknown checks: {sorted(unknown)}")

@@ -1,7 +1,11 @@
-"""The ``python -m evals`` command line: run the cases, or recheck a saved report.
+"""The ``python -m evals`` command line: run the cases, and the commands around a run.
 
-    python -m evals [--cases ID ...] [--variants A B] [--judge] [--out PATH]
-    python -m evals recheck REPORT.json
+    python -m evals [--cases ID ...] [--variants A B] [--judge] [--pairwise] [--out PATH]
+    python -m evals recheck REPORT.json              # the checks again, offline
+    python -m evals labelled-report DIR --out R.json  # labelled answers as a report
+    python -m evals import-labelled SRC DEST          # labelled answers from elsewhere
+    python -m evals calibrate [--labelled DIR]        # how far to trust the judge
+    python -m evals from-feedback                     # 👎 answers in Redis -> draft cases
 
 Every request is built by the production builder (``prompts.builder.build_prompt``)
 with the production system prompt of each variant, and sent through the bot's own
@@ -18,11 +22,16 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from evals.cases import CASES_DIR, CaseError, load_cases
-from evals.recheck import recheck
-from evals.report import REPORTS_DIR, build_report, read_report, report_path, write_report
-from evals.runner import RunConfig, prompt_fingerprints, run_cases
+from evals.cli_judge import calibrate_main
+from evals.cli_offline import import_labelled_main, labelled_report_main, recheck_main
+from evals.feedback_drafts import from_feedback_main
+from evals.judge_pairwise import format_pairwise, tally
+from evals.judge_settings import add_judge_arguments, resolve_judge
+from evals.report import REPORTS_DIR, build_report, report_path, write_report
+from evals.runner import RunConfig, prompt_fingerprints, run_cases, run_pairwise
 from evals.table import format_summary, format_table
 from prompts.builder import VARIANT_FILES
 
@@ -38,9 +47,11 @@ def _run_parser() -> argparse.ArgumentParser:
             "deterministic checks, optional model judge; prints a table and writes a JSON report."
         ),
         epilog=(
-            "Re-check a saved report offline (no model): python -m evals recheck REPORT.json "
-            "[--cases-dir DIR] [--out PATH]. Exit status: 0 when every case was answered, "
-            "1 when some request failed (recorded in the report), 2 on bad arguments."
+            "Other commands (each has --help): recheck REPORT.json (the checks again, offline), "
+            "labelled-report, import-labelled, calibrate (the judge against labelled answers), "
+            "from-feedback (👎 answers in Redis become draft cases). Exit status: 0 when "
+            "every case was answered, 1 when some request failed (recorded in the report), "
+            "2 on bad arguments."
         ),
     )
     parser.add_argument(
@@ -87,27 +98,18 @@ def _run_parser() -> argparse.ArgumentParser:
         help="upper bound of one answer, as MAX_ANSWER_TOKENS (default 1200)",
     )
     parser.add_argument("--judge", action="store_true", help="grade answers with a model judge")
-    parser.add_argument("--judge-model", help="judge model (default: the evaluated model)")
+    parser.add_argument(
+        "--pairwise",
+        action="store_true",
+        help="with two --variants: the judge picks the better answer per case, asked in both "
+        "orders; a verdict counts only when both orders agree",
+    )
+    add_judge_arguments(parser)
     parser.add_argument(
         "--out",
         type=Path,
         help=f"report path (default {REPORTS_DIR.name}/<UTC time>-<model>.json in evals/)",
     )
-    return parser  # fmt: skip
-
-
-def _recheck_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m evals recheck",
-        description="Re-run the deterministic checks on a saved report's answers, offline.",
-    )
-    parser.add_argument("report", type=Path, help="a JSON report written by python -m evals")
-    parser.add_argument(
-        "--cases-dir",
-        type=Path,
-        help="take cases from this directory instead of the report's copies",
-    )
-    parser.add_argument("--out", type=Path, help="write the rechecked report here")
     return parser  # fmt: skip
 
 
@@ -118,8 +120,17 @@ def _print(*parts: str) -> None:
 async def amain(argv: Sequence[str] | None = None) -> int:
     """The command line, as a coroutine (tests call it directly)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["recheck"]:
-        return _recheck_main(args_list[1:])
+    offline = {
+        "recheck": recheck_main,
+        "labelled-report": labelled_report_main,
+        "import-labelled": import_labelled_main,
+    }
+    if args_list[:1] and args_list[0] in offline:
+        return offline[args_list[0]](args_list[1:])
+    if args_list[:1] == ["calibrate"]:
+        return await calibrate_main(args_list[1:])
+    if args_list[:1] == ["from-feedback"]:
+        return await from_feedback_main(args_list[1:])
     if args_list[:1] == ["run"]:
         args_list = args_list[1:]
     parser = _run_parser()
@@ -131,7 +142,17 @@ async def amain(argv: Sequence[str] | None = None) -> int:
     except (CaseError, FileNotFoundError) as exc:
         parser.error(str(exc))
     variants = tuple(dict.fromkeys(args.variants))
-    judge_model = (args.judge_model or args.model) if args.judge else None
+    if args.pairwise and len(variants) != 2:
+        parser.error("--pairwise compares exactly two --variants")
+    judge = None
+    if args.judge or args.pairwise:
+        try:
+            judge = resolve_judge(args, args.model, args.base_url, args.api_key)
+        except ValueError as exc:
+            parser.error(str(exc))
+        if judge.self_judged:
+            print(f"warning: {judge.model} judges its own answers", file=sys.stderr)
+    judge_model = judge.model if judge else None
     config = RunConfig(
         model=args.model,
         base_url=args.base_url,
@@ -141,22 +162,27 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         timeout=args.timeout,
         max_retries=args.max_retries,
         max_tokens=args.max_tokens,
-        judge_model=judge_model,
+        judge=judge,
+        grade=args.judge,
+        pairwise=args.pairwise,
     )
     now = datetime.now(UTC)
     print(
         f"{len(cases)} cases x variants {', '.join(variants)} on {config.model}"
         f" at {config.base_url or 'api.openai.com'}"
-        + (f", judged by {judge_model}" if judge_model else ""),
+        + (f", {'pairwise ' if args.pairwise else ''}judged by {judge_model}" if judge else ""),
         file=sys.stderr,
         flush=True,
     )
     results = await run_cases(cases, config)
-    meta = {
+    pairs = await run_pairwise(cases, results, config) if args.pairwise else []
+    meta: dict[str, Any] = {
         "created_at": now.isoformat(timespec="seconds"),
         "model": config.model,
         "base_url": config.base_url,
         "judge_model": judge_model,
+        "judge_base_url": judge.base_url if judge else None,
+        "self_judged": bool(judge and judge.self_judged),
         "variants": list(variants),
         "settings": {
             "concurrency": config.concurrency,
@@ -166,42 +192,16 @@ async def amain(argv: Sequence[str] | None = None) -> int:
         },
         "prompts": prompt_fingerprints(variants),
     }
+    if args.pairwise:
+        meta["pairwise"] = {"verdicts": [p.to_dict() for p in pairs], "tally": tally(pairs)}
     report = build_report(results=results, cases=cases, meta=meta)
     out = args.out or report_path(config.model, now)
     write_report(report, out)
-    _print(format_table(results), format_summary(report["summary"]), f"report: {out}")
+    parts = [format_table(results), format_summary(report["summary"])]
+    if args.pairwise:
+        parts.append(format_pairwise(pairs))
+    _print(*parts, f"report: {out}")
     return 1 if any(r.error for r in results) else 0
-
-
-def _recheck_main(argv: Sequence[str]) -> int:
-    parser = _recheck_parser()
-    args = parser.parse_args(argv)
-    try:
-        report = read_report(args.report)
-        results, changes, cases = recheck(report, args.cases_dir)
-    except (OSError, ValueError, KeyError) as exc:
-        parser.error(str(exc))
-    new_report = build_report(
-        results=results,
-        cases=cases,
-        meta={
-            key: value
-            for key, value in report.items()
-            if key not in ("format", "cases", "results", "summary")
-        }
-        | {"rechecked_from": str(args.report)},
-    )
-    parts = [format_table(results), format_summary(new_report["summary"])]
-    parts.append(
-        "changed verdicts:\n" + "\n".join(changes)
-        if changes
-        else "no verdict changed since the run"
-    )
-    if args.out:
-        write_report(new_report, args.out)
-        parts.append(f"report: {args.out}")
-    _print(*parts)
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,9 +53,19 @@ class JudgeResult:
         return cls(str(data.get("model", "")), scores, data.get("error"), str(data.get("raw", "")))
 
 
+SECTIONS = {"single": "# Grading one answer", "pairwise": "# Comparing two answers"}
+
+
 @cache
-def judge_instructions() -> str:
-    return resources.files("prompts").joinpath("judge.md").read_text(encoding="utf-8")
+def judge_instructions(kind: str = "single") -> str:
+    """One section of ``prompts/judge.md``: grading one answer, or comparing two."""
+    text = resources.files("prompts").joinpath("judge.md").read_text(encoding="utf-8")
+    parts: dict[str, str] = {}
+    for name, heading in SECTIONS.items():
+        start = text.index(heading) + len(heading)
+        ends = [text.index(h) for h in SECTIONS.values() if text.index(h) > start]
+        parts[name] = text[start : min(ends, default=len(text))].strip()
+    return parts[kind]
 
 
 def judge_schema() -> dict[str, Any]:
@@ -81,7 +91,8 @@ def judge_schema() -> dict[str, Any]:
     }
 
 
-def judge_messages(case: EvalCase, answer: str) -> list[dict[str, Any]]:
+def case_text(case: EvalCase) -> list[str]:
+    """What the judge is told about the case, before the answer(s)."""
     language = {"ko": "Korean", "en": "English"}[case.lang]
     wardrobe = "\n".join(card.describe() for card in case.cards) or "(no photos)"
     history = "\n".join(f"{m.role}: {m.content}" for m in case.history) or "(none: first question)"
@@ -95,11 +106,27 @@ def judge_messages(case: EvalCase, answer: str) -> list[dict[str, Any]]:
     ]
     if case.rubric:
         parts.append(f"What a good answer does in this case: {case.rubric}")
-    parts.append(f"The answer to grade:\n<<<\n{answer}\n>>>")
+    return parts
+
+
+def judge_messages(case: EvalCase, answer: str) -> list[dict[str, Any]]:
+    parts = [*case_text(case), f"The answer to grade:\n<<<\n{answer}\n>>>"]
     return [
-        {"role": "system", "content": judge_instructions()},
+        {"role": "system", "content": judge_instructions("single")},
         {"role": "user", "content": "\n\n".join(parts)},
     ]
+
+
+def json_object(text: str) -> dict[str, Any]:
+    """The first JSON object in a reply: the whole text, a code fence, or inside prose."""
+    for candidate in _candidates(text):
+        try:
+            data = json.loads(candidate)
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            return data
+    raise ValueError("no JSON object in the judge's reply")
 
 
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
@@ -127,16 +154,7 @@ def _score(value: Any) -> int | None:
 
 def parse_judgement(text: str) -> dict[str, Score]:
     """Scores for every criterion, or ValueError saying what is wrong with the reply."""
-    data: Any = None
-    for candidate in _candidates(text):
-        try:
-            data = json.loads(candidate)
-        except ValueError:
-            continue
-        if isinstance(data, dict):
-            break
-    if not isinstance(data, dict):
-        raise ValueError("no JSON object in the judge's reply")
+    data: Any = json_object(text)
     if isinstance(data.get("scores"), dict):  # {"scores": {...}} wrapper
         data = data["scores"]
     scores: dict[str, Score] = {}

@@ -34,6 +34,9 @@ class CaseResult:
     skipped_checks: tuple[str, ...] = ()
     judge: JudgeResult | None = None
     notes: list[str] = field(default_factory=list)  # things worth a look, not failures
+    # Rows made from labelled answers (python -m evals labelled-report) carry the label.
+    label: str | None = None
+    flaw: str | None = None
 
     @property
     def key(self) -> str:
@@ -69,7 +72,7 @@ class CaseResult:
             "skipped_checks": list(self.skipped_checks),
             "judge": self.judge.to_dict() if self.judge else None,
             "notes": list(self.notes),
-        }
+        } | ({"label": self.label, "flaw": self.flaw} if self.label else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseResult:
@@ -95,6 +98,8 @@ class CaseResult:
             skipped_checks=tuple(data.get("skipped_checks") or ()),
             judge=JudgeResult.from_dict(data["judge"]) if data.get("judge") else None,
             notes=[str(note) for note in data.get("notes") or ()],
+            label=data.get("label"),
+            flaw=data.get("flaw"),
         )
 
 

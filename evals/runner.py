@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from bot.model.client import ModelClient, ModelError
 from evals.cases import EvalCase
 from evals.judge import JudgeResult, judge_messages, judge_schema, parse_judgement
+from evals.judge_pairwise import PairVerdict, judge_pair
+from evals.judge_settings import JudgeSettings, judge_client
 from evals.requests import build_request
 from evals.results import CaseResult, check_answer
 from prompts.builder import VARIANT_FILES
@@ -32,7 +34,13 @@ class RunConfig:
     timeout: float = 120.0  # seconds for one whole request
     max_retries: int = 2
     max_tokens: int = 1200
-    judge_model: str | None = None  # None: no judge
+    judge: JudgeSettings | None = None  # None: no judge
+    grade: bool = True  # with a judge: score each answer (--judge)
+    pairwise: bool = False  # with a judge: the two variants against each other (--pairwise)
+
+    @property
+    def judge_model(self) -> str | None:
+        return self.judge.model if self.judge else None
 
 
 async def _answer(
@@ -121,7 +129,11 @@ async def run_cases(cases: Sequence[EvalCase], config: RunConfig) -> list[CaseRe
     """Every case under every variant, at most ``concurrency`` at a time; results come
     back in case order, variants side by side."""
     answerer = _client(config, config.model, config.max_tokens)
-    judge = _client(config, config.judge_model, 800) if config.judge_model else None
+    judge = (
+        judge_client(config.judge, timeout=config.timeout, max_retries=config.max_retries)
+        if config.judge and config.grade
+        else None
+    )
     slots = asyncio.Semaphore(max(1, config.concurrency))
 
     async def one(case: EvalCase, variant: str) -> CaseResult:
@@ -139,6 +151,29 @@ async def run_cases(cases: Sequence[EvalCase], config: RunConfig) -> list[CaseRe
         await answerer.close()
         if judge is not None:
             await judge.close()
+
+
+async def run_pairwise(
+    cases: Sequence[EvalCase], results: Sequence[CaseResult], config: RunConfig
+) -> list[PairVerdict]:
+    """For each case both variants answered, the judge's verdict in both orders."""
+    if config.judge is None or len(config.variants) != 2:
+        return []
+    a, b = config.variants
+    answers = {(r.case_id, r.variant): r.answer for r in results if r.answer is not None}
+    judge = judge_client(config.judge, timeout=config.timeout, max_retries=config.max_retries)
+    slots = asyncio.Semaphore(max(1, config.concurrency))
+
+    async def one(case: EvalCase) -> PairVerdict:
+        async with slots:
+            pair = (answers[case.id, a], answers[case.id, b])
+            return await judge_pair(judge, case, pair, (a, b), config.timeout)  # type: ignore[arg-type]
+
+    try:
+        both = [c for c in cases if (c.id, a) in answers and (c.id, b) in answers]
+        return list(await asyncio.gather(*(one(case) for case in both)))
+    finally:
+        await judge.close()
 
 
 def prompt_fingerprints(variants: Sequence[str]) -> dict[str, dict[str, str]]:

@@ -21,6 +21,16 @@ CHECK_COLUMNS: dict[str, str] = {
     "mentions_occasion": "occ",
     "no_weight_or_bmi": "body",
     "within_length": "len",
+    "describes_items_truly": "desc",
+    "builds_from_own_items": "own",
+    "alternatives_differ": "alt≠",
+    "suits_occasion": "tpo",
+    "follows_style_notes": "style",
+    "follow_up_constraints": "follow",
+    "fits_season_weather": "season",
+    "no_body_judgement": "body2",
+    "stays_in_role": "role",
+    "readable_on_phone": "wall",
 }
 
 

@@ -1,14 +1,17 @@
-"""👍 / 👎 under an answer: stored with the answer's variant, model and cost."""
+"""👍 / 👎 under an answer: stored with the answer's variant, model and cost; a 👎 also
+keeps the rated turn for 30 days so it can become an eval case (storage.downvotes)."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.services import CoordiContext
+from bot.telegram.incoming import scope_of
 from bot.telegram.keyboards import FEEDBACK_CALLBACK
 from bot.telegram.replies import say
 from prompts.language import detect_language
+from storage.downvotes import keep_rated_turn
 
 
 async def rate_answer(update: Update, context: CoordiContext) -> None:
@@ -19,7 +22,16 @@ async def rate_answer(update: Update, context: CoordiContext) -> None:
     if vote not in ("up", "down"):
         await query.answer()
         return
-    known = await context.services.ledger.vote(answer_id, vote)  # type: ignore[arg-type]
+    services = context.services
+    known = await services.ledger.vote(answer_id, vote)  # type: ignore[arg-type]
+    message = query.message
+    if known and vote == "up":
+        await services.downvotes.drop(answer_id)
+    elif known and isinstance(message, Message):  # an old, inaccessible message: vote only
+        await keep_rated_turn(
+            services.downvotes, services.ledger, services.store, scope_of(message),
+            answer_id, message.text,
+        )  # fmt: skip
     lang = detect_language(None, query.from_user.language_code)
     await query.answer(say("feedback_thanks", lang) if known else None)
     if known:

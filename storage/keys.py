@@ -156,3 +156,12 @@ def forecast(latitude: float, longitude: float) -> str:
     1 km: two decimals), shared by everyone there. The place is its own hash tag, so the
     cache spreads over a cluster's slots."""
     return f"{PREFIX}:{{w:{latitude:.2f},{longitude:.2f}}}:forecast"
+
+
+def downvoted(answer_id: str) -> str:
+    """String (JSON, 30-day TTL): a 👎-rated turn's text, cards and notes; no chat or user id."""
+    return f"{STATS}:downvoted:{answer_id}"
+
+
+# Sorted set: answer id -> when it was rated 👎, so the kept records can be listed.
+DOWNVOTED = f"{STATS}:downvoted"

@@ -130,6 +130,13 @@ class Ledger:
             await pipe.execute()
         return answer_id
 
+    async def answer_facts(self, answer_id: str) -> tuple[str, str, int] | None:
+        """(variant, model, when it was recorded) of an answer, or None if unknown."""
+        raw = await self._redis.hmget(keys.answer(answer_id), ["variant", "model", "at"])
+        if raw[0] is None:
+            return None
+        return _text(raw[0]), _text(raw[1] or b""), int(raw[2] or 0)
+
     async def vote(self, answer_id: str, vote: Literal["up", "down"]) -> bool:
         """Store a 👍/👎; a changed vote moves the count. False for an unknown answer."""
         key = keys.answer(answer_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from evals.case import CaseContext
 from evals.cases import CASES_DIR, CaseError, EvalCase, case_from_dict, load_case, load_cases
-from evals.checks import CHECKS
+from evals.checks import CHECKS, applicable_checks
 from evals.requests import build_request, stored_photos
 from storage.citations import cited_numbers
 from tests.image_files import encode, photo_like
@@ -102,14 +103,17 @@ VALID: dict[str, Any] = {
 
 def test_a_minimal_case_loads_with_defaults() -> None:
     case = case_from_dict(VALID)
-    assert case.context == CaseContext(
+    assert replace(case.context, cards=()) == CaseContext(
         lang="en",
         item_numbers={1: "full_body", 2: "top", 3: "shoes"},
         occasion="interview",
         occasion_keywords=("interview",),
         max_chars=1000,
     )
-    assert case.check_names == tuple(CHECKS)
+    assert case.context.cards == case.cards and case.context.previous_answer is None
+    # Without an expect block, only the checks that need no expectations run.
+    assert case.check_names == applicable_checks(case.context)
+    assert "suits_occasion" not in case.check_names and "stays_in_role" in case.check_names
 
 
 def test_checks_can_name_another_occasion_and_skip_checks() -> None:

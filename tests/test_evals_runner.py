@@ -14,7 +14,7 @@ from evals.cli import amain
 from evals.judge import CRITERIA, judge_instructions, parse_judgement
 from evals.report import report_path
 from evals.requests import build_request
-from evals.table import PASS, column
+from evals.table import PASS, SKIP, column
 from tests.fakes.openai_api import FakeOpenAIServer
 
 GOOD = "office_daily_ko"
@@ -44,7 +44,8 @@ BAD_ANSWER = (
     "- 신발: [9] 블랙 구두\n\n"
     "체중이 55kg 정도로 보이니 슬림한 옷이 좋아요. 조문 자리에 무난해요."
 )
-BAD_FAILS = {"cites_existing_items", "offers_alternatives", "no_weight_or_bmi"}
+# ... and puts the burgundy knit the funeral rules out into the outfit.
+BAD_FAILS = {"cites_existing_items", "offers_alternatives", "no_weight_or_bmi", "suits_occasion"}
 JUDGE_PLAIN = json.dumps(
     {
         "relevance": {"reason": "Business casual for a meeting day.", "score": 5},
@@ -107,7 +108,7 @@ async def test_run_against_the_fake_server_then_recheck_offline(
     assert "장례식 조문" in answers[2]["messages"][0]["content"]
     for judge in (requests[1], requests[3], requests[5]):
         assert judge["model"] == "judge-mini" and not judge.get("stream")
-        assert judge["messages"][0]["content"] == judge_instructions()
+        assert judge["messages"][0]["content"] == judge_instructions("single")
         assert judge["response_format"]["type"] == "json_schema"
     assert GOOD_ANSWER in requests[1]["messages"][1]["content"]
     assert "[7] bag: 블랙 레더 토트백" in requests[1]["messages"][1]["content"]
@@ -124,7 +125,7 @@ async def test_run_against_the_fake_server_then_recheck_offline(
     assert good["answer"] == GOOD_ANSWER and good["error"] is None
     assert good["usage"] == {"prompt_tokens": 1111, "completion_tokens": 222}
     assert good["estimated_prompt_tokens"] > 0 and good["latency_s"] >= 0
-    assert [c["name"] for c in good["checks"]] == list(CHECKS)
+    assert [c["name"] for c in good["checks"]] == list(CASES[GOOD].check_names)
     assert all(c["passed"] for c in good["checks"]), good["checks"]
     assert good["judge"]["scores"]["use_of_items"] == {
         "score": 4, "reason": "Cites [2], [3], [5], [6] correctly."
@@ -149,7 +150,10 @@ async def test_run_against_the_fake_server_then_recheck_offline(
     # The table: a row per answer, the failed checks named with reasons, the error.
     table = printed.split("\n\n")[0]
     assert table.splitlines()[0].split()[2 : 2 + len(CHECKS)] == [column(n) for n in CHECKS]
-    assert verdict_cells(lines_of(table, GOOD, "A")[0]) == [PASS] * len(CHECKS)
+    applies = CASES[GOOD].check_names
+    assert verdict_cells(lines_of(table, GOOD, "A")[0]) == [
+        PASS if name in applies else SKIP for name in CHECKS
+    ]
     assert "5/4/4" in lines_of(table, GOOD, "A")[0] and "1111" in lines_of(table, GOOD, "A")[0]
     bad_row = verdict_cells(lines_of(table, BAD, "A")[0])
     assert {name for name, cell in zip(CHECKS, bad_row, strict=True) if cell == "✗"} == BAD_FAILS
@@ -289,7 +293,7 @@ async def test_help_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_the_good_answer_here_passes_and_the_bad_one_breaks_what_it_says() -> None:
     # Keeps the scripted answers honest if the checks change.
-    good = run_checks(GOOD_ANSWER, CASES[GOOD].context)
+    good = run_checks(GOOD_ANSWER, CASES[GOOD].context, CASES[GOOD].check_names)
     assert all(r.passed for r in good), good
     bad = {r.name for r in run_checks(BAD_ANSWER, CASES[BAD].context) if not r.passed}
     assert bad == BAD_FAILS

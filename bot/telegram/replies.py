@@ -19,7 +19,9 @@ HELP = {
         "/reset — 사진, 대화, 상황 모두 지우기\n"
         "/help — 이 안내\n\n"
         "그룹에서는 저를 @멘션하거나 제 메시지에 답장할 때만 답해요. "
-        "사진과 대화는 7일 동안 쓰지 않으면 자동으로 지워져요."
+        "사진과 대화는 7일 동안 쓰지 않으면 자동으로 지워져요. "
+        "👎로 평가한 답변은 더 나은 추천을 위해 질문, 상황, 스타일 메모, 옷 설명과 함께 "
+        "30일 동안 보관해요 (사진과 누가 보냈는지는 저장하지 않아요)."
     ),
     "en": (
         "Hi, I'm *Coordi*, your stylist 👗\n\n"
@@ -35,7 +37,10 @@ HELP = {
         "/reset — forget photos, chat and occasion\n"
         "/help — this help\n\n"
         "In groups I answer only when you @mention me or reply to my message. "
-        "Photos and chat are deleted automatically after 7 days without use."
+        "Photos and chat are deleted automatically after 7 days without use. "
+        "Answers you rate 👎 are kept for 30 days with the question, occasion, style notes "
+        "and clothing descriptions, to improve Coordi (never your photos, nothing that says "
+        "who you are)."
     ),
 }
 

@@ -11,6 +11,7 @@ import json
 import re
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +122,9 @@ class FakeOpenAIServer(LocalServer):
         self._cond = asyncio.Condition()
         self._closing = asyncio.Event()
         self._ids = itertools.count(1)
+        # Answers a request from its content (e.g. a judge that reads the answers), before
+        # the script queue; returning None falls through to the script.
+        self.responder: Callable[[dict[str, Any]], str | None] | None = None
 
     @property
     def base_url(self) -> str:
@@ -204,6 +208,9 @@ class FakeOpenAIServer(LocalServer):
             body = None
         if not isinstance(body, dict) or "model" not in body or "messages" not in body:
             return _error(400, "you must provide a model parameter and messages")
+        problem = response_format_problem(body.get("response_format"))
+        if problem:
+            return _error(400, problem)
         if is_analysis(body):
             return await self._analysis(body)
         index = len(self.requests)
@@ -212,7 +219,11 @@ class FakeOpenAIServer(LocalServer):
         self.authorizations.append(request.headers.get("Authorization"))
         async with self._cond:
             self._cond.notify_all()
-        plan = self._script.popleft() if self._script else ScriptedReply(self.default_reply)
+        answered = self.responder(body) if self.responder is not None else None
+        if answered is not None:
+            plan = ScriptedReply(answered)
+        else:
+            plan = self._script.popleft() if self._script else ScriptedReply(self.default_reply)
         if plan.first_token_delay:
             await self._pause(plan.first_token_delay)
         if plan.status is not None:
@@ -370,6 +381,53 @@ class FakeOpenAIServer(LocalServer):
             if "total_tokens" not in plan.usage:
                 usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         return usage
+
+
+_SCHEMA_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+
+
+def _strict_problem(schema: Any, path: str) -> str | None:
+    """What OpenAI's strict structured outputs refuse: an object without
+    additionalProperties: false, or whose required list is not all its properties."""
+    if not isinstance(schema, dict):
+        return f"{path} must be a schema object"
+    if schema.get("type") == "object":
+        if schema.get("additionalProperties") is not False:
+            return f"'additionalProperties' is required to be supplied and to be false at {path}"
+        properties = schema.get("properties") or {}
+        if sorted(schema.get("required") or []) != sorted(properties):
+            return f"'required' is required to be supplied and to be an array including every key in properties at {path}"
+        for key, sub in properties.items():
+            problem = _strict_problem(sub, f"{path}.properties.{key}")
+            if problem:
+                return problem
+    if schema.get("type") == "array":
+        return _strict_problem(schema.get("items"), f"{path}.items")
+    return None
+
+
+def response_format_problem(response_format: Any) -> str | None:
+    """The 400 message OpenAI gives for a malformed response_format, or None."""
+    if response_format is None:
+        return None
+    if not isinstance(response_format, dict):
+        return "Invalid type for 'response_format': expected an object"
+    kind = response_format.get("type")
+    if kind in ("text", "json_object"):
+        return None
+    if kind != "json_schema":
+        return f"Invalid value: '{kind}'. Supported values are: 'json_object', 'json_schema', and 'text'."
+    spec = response_format.get("json_schema")
+    if not isinstance(spec, dict) or not _SCHEMA_NAME.match(str(spec.get("name", ""))):
+        return "Invalid 'response_format.json_schema.name': must match ^[a-zA-Z0-9_-]{1,64}$"
+    schema = spec.get("schema")
+    if not isinstance(schema, dict) or schema.get("type") != "object":
+        return f"Invalid schema for response_format '{spec['name']}': the root must be an object"
+    if spec.get("strict"):
+        problem = _strict_problem(schema, "root")
+        if problem:
+            return f"Invalid schema for response_format '{spec['name']}': In context=(), {problem}."
+    return None
 
 
 def _error(status: int, message: str) -> web.Response:

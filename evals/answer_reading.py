@@ -1,0 +1,252 @@
+"""What an answer recommends: every cited item and named garment, with its context.
+
+A mention is **used** (recommended), **ruled out** where it is mentioned ("[5] 대신
+[7]", "skip the brown suede loafers [8]", "[6] 화이트 원피스는 피하세요", "치마 X") or a
+**reference** to an earlier answer ("앞서 추천한 [5]", "the [5] I suggested before").
+Its section is the layout's (`evals.answer_layout`), except that a sentence of the
+outfit that opens as an option ("If it gets chilly, ...", "쌀쌀하면 ...", "Alternatively")
+counts as an alternative.
+
+Ruling out is read from the words next to the mention, in the same clause: English
+puts the marker before the item ("instead of [5]"), Korean after it ("[5] 대신",
+"[8]은 빼세요"); both are looked for on both sides, since answers mix languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from evals.answer_layout import Line, Section, layout, section_at
+from evals.matching import Hit, Terms
+from evals.ruling_words import (
+    CITATION,
+    CLAUSE_END,
+    CONTRAST,
+    HEAD_FOR,
+    HEAD_IN,
+    HEAD_OUT,
+    HEAD_REFERENCE,
+    HEAD_TARGET,
+    JOINED,
+    JOINED_AFTER,
+    KO_NEXT_CLAUSE,
+    OPTION_START,
+    PAIR_OUT,
+    PREFER_OVER,
+    SENTENCE_START,
+    SWAP_VERB,
+    TAIL_OUT,
+)
+from evals.wardrobe_words import KindHit, garment_hits
+from storage.records import WardrobeCard
+
+Status = Literal["used", "ruled_out", "reference"]
+OUTFIT: tuple[Section, ...] = ("main", "why")
+EVERYWHERE: tuple[Section, ...] = ("main", "why", "alternatives", "other")
+
+
+@dataclass(frozen=True)
+class Mention:
+    number: int
+    start: int
+    end: int
+    section: Section
+    status: Status
+
+
+@dataclass(frozen=True)
+class TermMention:
+    hit: Hit | KindHit
+    section: Section
+    status: Status
+
+
+_ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
+
+
+def _without_asides(tail: str, own: str) -> str:
+    """Drop asides in brackets that name another garment: in "[5] block heels (stilettos
+    sink into the lawn)" the aside is about stilettos, not about [5]."""
+
+    def keep(aside: re.Match[str]) -> str:
+        words = [h.text for h in garment_hits(aside.group(0)) if not h.generic]
+        return "" if any(w.casefold() not in own.casefold() for w in words) else aside.group(0)
+
+    return _ASIDE.sub(keep, tail)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = CLAUSE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+class Reading:
+    """One answer read against (optionally) the wardrobe cards."""
+
+    def __init__(self, answer: str, cards: Mapping[int, WardrobeCard] | None = None) -> None:
+        self.text = answer
+        self.cards = dict(cards or {})
+        self.lines: list[Line] = layout(answer)
+        self._paired_out = {m.start("first") for m in PAIR_OUT.finditer(answer)}
+        self._citations = [
+            (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
+            for m in CITATION.finditer(answer)
+        ]
+
+    # --- contexts -----------------------------------------------------------------
+
+    def _names(self, numbers: list[int]) -> str:
+        return " ".join(self.cards[n].name for n in numbers if n in self.cards)
+
+    def _status(self, start: int, end: int, own: str = "") -> Status:
+        text = self.text
+        left, right = _clause_bounds(text, start, end)
+        previous = max((e for s, e, _ in self._citations if e <= start), default=left)
+        following = min((s for s, _, _ in self._citations if s >= end), default=right)
+        head = text[max(left, previous) : start]
+        tail = _without_asides(text[end : min(right, following)], own or text[start:end])
+        contrast = ""
+        next_clause = KO_NEXT_CLAUSE.search(tail)
+        if next_clause:
+            # "스니커즈는 편하지만 자리엔 맞지 않아요": what comes after "지만" still speaks
+            # of this item, as long as no other item comes first.
+            if next_clause.group(0).rstrip().endswith("지만"):
+                contrast = tail[next_clause.end() :]
+            tail = tail[: next_clause.end()]
+        if HEAD_REFERENCE.search(head):
+            return "reference"
+        if HEAD_IN.search(head) or HEAD_TARGET.search(head):
+            return "used"
+        if HEAD_FOR.search(head) and SWAP_VERB.search(text[left : max(left, previous)]):
+            return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
+        if PREFER_OVER.search(text[left:start]):
+            return "ruled_out"
+        if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
+            return "ruled_out"
+        if TAIL_OUT.search(contrast):
+            return "ruled_out"
+        if following >= right and self._contrast_rules_out(tail, right):
+            return "ruled_out"
+        return "used"
+
+    def _contrast_rules_out(self, tail: str, right: int) -> bool:
+        """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
+        contrasting clause without another item that rules it out."""
+        text = self.text
+        boundary = text[right : right + 12]
+        if not (CONTRAST.search(tail) or CONTRAST.match(boundary.lstrip(",， "))):
+            return False
+        if text[right : right + 1] in ".!?。\n;":
+            return False
+        boundary_match = CLAUSE_END.match(text, right)
+        start = boundary_match.end() if boundary_match else right
+        _, end = _clause_bounds(text, start, start)
+        following = text[start:end]
+        return not CITATION.search(following) and bool(TAIL_OUT.search(following))
+
+    def _section(self, start: int) -> Section:
+        section = section_at(self.lines, start)
+        if section != "main":
+            return section
+        sentence_start = 0
+        for match in SENTENCE_START.finditer(self.text, 0, start + 1):
+            if match.end() <= start:
+                sentence_start = match.end()
+        sentence = self.text[sentence_start:start]
+        # List markers and bold labels are not words of the sentence.
+        sentence = re.sub(r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])\s*", "", sentence)
+        if OPTION_START.search(sentence.replace("**", "")):
+            return "alternatives"
+        return "main"
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        spans = [
+            (s, e, ns, self._status(s, e, self._names(ns)), self._section(s))
+            for s, e, ns in self._citations
+        ]
+        # "[8] 버건디 니트와 [7] 스니커즈는 빼세요", "skip [7] and [8]": items joined by
+        # "와/과/and/or/," share what is said of the group.
+        statuses = [status for *_, status, _ in spans]
+        for i in range(len(spans) - 1):
+            joined = JOINED.fullmatch(self.text[spans[i][1] : spans[i + 1][0]])
+            if joined and statuses[i] == "used" and statuses[i + 1] == "ruled_out":
+                statuses[i] = "ruled_out"
+        for i in range(len(spans) - 2, -1, -1):
+            joined = JOINED.fullmatch(self.text[spans[i][1] : spans[i + 1][0]])
+            if joined and statuses[i] == "used" and statuses[i + 1] == "ruled_out":
+                statuses[i] = "ruled_out"
+        for i in range(1, len(spans)):
+            gap = self.text[spans[i - 1][1] : spans[i][0]]
+            if JOINED_AFTER.fullmatch(gap) and statuses[i - 1] == "ruled_out":
+                statuses[i] = "ruled_out"
+        found: list[Mention] = []
+        for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):
+            found.extend(Mention(n, start, end, section, status) for n in numbers)
+        return found
+
+    def _term_status(self, start: int, end: int) -> Status:
+        own = self._status(start, end)
+        if own != "used":
+            return own
+        left, right = _clause_bounds(self.text, start, end)
+        # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
+        for mention in self.mentions:
+            before = left <= mention.end <= start and start - mention.end <= 24
+            gap = self.text[end : mention.start] if mention.start >= end else ""
+            # "brown suede loafers [8]": the words before a number describe it.
+            after = mention.start <= right and len(gap) <= 20 and not CITATION.search(gap)
+            if (before or after) and mention.status != "used":
+                return mention.status
+        return "used"
+
+    # --- what the answer recommends -----------------------------------------------
+
+    def numbers(
+        self, sections: Iterable[Section] = OUTFIT, status: Status | None = "used"
+    ) -> set[int]:
+        wanted = set(sections)
+        return {
+            m.number
+            for m in self.mentions
+            if m.section in wanted and (status is None or m.status == status)
+        }
+
+    @property
+    def ruled_out(self) -> set[int]:
+        return {m.number for m in self.mentions if m.status == "ruled_out"}
+
+    def garments(self, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:
+        wanted = set(sections)
+        out = []
+        for hit in garment_hits(self.text):
+            section = self._section(hit.start)
+            if section in wanted:
+                out.append(TermMention(hit, section, self._term_status(hit.start, hit.end)))
+        return out
+
+    def words(self, terms: Terms, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:
+        wanted = set(sections)
+        out = []
+        for hit in terms.finditer(self.text):
+            section = self._section(hit.start)
+            if section in wanted:
+                out.append(TermMention(hit, section, self._term_status(hit.start, hit.end)))
+        return out
+
+    def plus_lines(self, sections: Iterable[Section] = OUTFIT) -> list[Line]:
+        wanted = set(sections)
+        return [line for line in self.lines if line.plus and line.section in wanted]
+
+    def on_plus_line(self, offset: int) -> bool:
+        return any(line.plus and line.start <= offset <= line.end for line in self.lines)
+
+    def has_sections(self) -> bool:
+        return any(line.heading for line in self.lines)

@@ -1,0 +1,71 @@
+"""The subtler ways an answer judges the body, beyond weight and BMI (``vocab.BODY_TERMS``).
+
+Styling talk stays allowed: what a garment does to a line ("다리가 길어 보이는",
+"looks longer", "날씬해 보이는 핏"), neutral proportions from the body card ("어깨가 넓은
+편", "long torso", "petite"), and the user's own sizes. What fails treats a part of the
+body as a flaw to hide or fix, or guesses a clothing size from the photo.
+
+Regex fragments, matched case-insensitively; English ones sit inside Latin-letter
+lookarounds so "hide" never matches inside another word.
+"""
+
+from __future__ import annotations
+
+_KO_PARTS = r"(?:허벅지|종아리|팔뚝|팔|뱃살|배|옆구리|엉덩이|골반|하체|상체|허리|다리|어깨|체형|몸매|몸|등살|승마살)"
+_KO_HIDE_PARTS = r"(?<![가-힣])(?:허벅지|종아리|팔뚝|뱃살|배|옆구리|엉덩이|골반|하체|상체|허리|체형|몸매|등살|승마살)"
+_EN_PARTS = (
+    r"(?:tummy|belly|stomach|midsection|middle|hips?|thighs?|upper\s+arms?|arms?|bum|butt|"
+    r"bottom|rear|waist(?:line)?|curves|bulges?|lumps|rolls|figure|size|shape|body|frame|"
+    r"flaws?|problem\s+areas?|legs|calves|chest|bust|love\s+handles|backside)"
+)
+
+SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
+    "flaw_words_ko": (
+        r"체형\s?커버", r"(?:하체|상체|다리|팔|몸)(?:이|가)\s?(?:마른|말라|빈약|왜소)",
+        r"(?:체형|몸매|하체|상체|다리|몸)(?:의)?\s?(?:단점|결점)", r"(?:단점|결점)(?:을|를)?\s?(?:커버|보완|가려|가리|감춰|숨겨)",
+        r"콤플렉스", r"컴플렉스", r"약점을?\s?(?:가|보완|커버)",
+        r"체형\s?보완", r"(?:하체|상체)\s?비만", r"부해\s?보", r"뚱해\s?보", r"퉁퉁해\s?보", r"굵어\s?보",
+        r"두꺼워\s?보", r"짧아\s?보이는\s?(?:게|것이|점이)\s?(?:고민|단점)", r"숏다리", r"통짜",
+        r"(?:굵은|두꺼운|두툼한|튼실한|튼튼한|통통한)\s?(?:다리|허벅지|종아리|팔뚝|팔|허리)",
+        _KO_PARTS + r"(?:살|라인)?(?:이|가)\s?(?:굵|두꺼|두툼|튼실|통통|퉁퉁|부해)",
+        _KO_HIDE_PARTS + r"(?:살|라인)?(?:을|를|이|가|은|는)?\s?(?:살짝|잘|자연스럽게|확실히|싹)?\s?(?:가려|가리|감춰|감추|숨겨|숨기)",
+        r"살(?:이|을)?\s?(?:가려|감춰|숨겨)", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나온",
+        r"살이\s?(?:좀\s?|조금\s?)?있(?:는|으)", r"체격이\s?(?:좀\s?)?있", r"(?:다리|하체|상체|체형|비율)(?:을|를|이|가)?\s?보완",
+        r"(?<![0-9])(?:44|55|66|77|88|99)\s?(?:사이즈|반|size)",
+        r"(?:XS|S|M|L|XL|XXL|\d{2,3})\s?사이즈(?:로|이신|일|처럼|같|쯤|정도)\s?(?:보여|보이|같|일|이실|이신|쯤|입으실|되실)",
+        r"사이즈(?:가|는)?\s?(?:XS|S|M|L|XL|XXL|\d{2,3})(?:\s?정도|\s?쯤)?(?:로|일|이실|이신)?\s?(?:보여|보이|같|일\s?것)",
+        # A size by garment, guessed: "상의는 55, 하의는 S 정도로 보이셔서".
+        r"(?:상의|하의|윗옷|바지|치수)(?:는|은|가|이)?\s?(?:44|55|66|77|88|XS|S|M|L|XL|XXL)(?![0-9A-Za-z])",
+    ),
+    "flaw_words_en": (
+        r"(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|mask(?:s|ing)?|"
+        r"minimi[sz](?:e|es|ing)|slim(?:s|ming)?\s+down|draws?\s+(?:the\s+)?(?:eye|attention)\s+away\s+from|"
+        r"distract(?:s|ing)?\s+from)\s+(?:\w+\s+){0,4}?" + _EN_PARTS,
+        r"problem\s+(?:areas?|spots?|zones?)", r"trouble\s+(?:areas?|spots?|zones?)", r"figure\s+flaws?",
+        r"(?:your|any|body)\s+flaws", r"(?:flattering|forgiving)\s+(?:for|on)\s+(?:your|a|an)?\s*"
+        r"(?:size|figure|frame|build|body|shape|larger|fuller|bigger|curvier|heavier)",
+        r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving",
+        r"bloat(?:ed|ing)?", r"(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build)",
+        r"(?:larger|bigger|heavier|wider|stocky|stockier|thick|thicker|chunky|heavy)\s+(?:frame|build|body|figure|legs|thighs|arms|hips|waist|calves|midsection)",
+        r"curvier|plus[- ]size|full[- ]figured|thunder\s+thighs|stumpy|short\s+and\s+stocky|stocky",
+        r"(?:your|her|his)\s+(?:stubby|thick|heavy|big|wide|large|chunky|fat|heavier|bigger|wider)\s+"
+        r"(?:legs|arms|thighs|hips|waist|calves|neck|frame|middle|stomach|tummy|bottom)",
+        r"(?:for|at)\s+your\s+size\b",
+        r"(?:make|makes|making)\s+you\s+look\s+(?:bigger|wider|heavier|larger|stumpy|boxy)",
+        r"adds?\s+bulk\s+to\s+your", r"unflattering\s+(?:on|for)\s+(?:you|your)",
+        r"(?:you|you're|you\s+are)\s+(?:look\s+like|probably|likely|seem\s+like|must\s+be)\s+"
+        r"(?:wear\s+|take\s+|are\s+|in\s+)?(?:a|an)?\s*(?:size\s+)?"
+        r"(?:XS|S|M|L|XL|XXL|small|medium|large|\d{1,2})(?![A-Za-z0-9])",
+        r"(?:look|looks|looking)\s+like\s+(?:a|an)\s+(?:size\s+)?(?:XS|S|M|L|XL|XXL|\d{1,2})(?![A-Za-z0-9])",
+        r"(?:I'd|I\s+would)\s+guess\s+(?:you're\s+)?(?:a|an)?\s*(?:size|US|UK|EU)", r"guess(?:ing)?\s+your\s+size",
+        r"size\s+(?:XS|S|M|L|XL|XXL|\d{1,2})\s+(?:would|should|will)\s+(?:fit|suit)\s+you",
+    ),
+}  # fmt: skip
+
+# "커버" (cover) as styling talk hides the body ("와이드 팬츠로 커버"), unless what it
+# covers is the weather or a stain: "트렌치가 비를 커버", "백팩 레인커버".
+KO_COVER = r"(?<!레인)(?<!레인 )(?<!방수)(?<!방수 )커버(?!\s?업)(?:하|해|되|돼|할|한|용|력|효과|가\s?(?:돼|되)|\s?(?:해|돼)\s?(?:줘|주))"
+KO_COVER_NOT_BODY = (
+    r"(?:비|빗물|눈|햇빛|햇볕|자외선|추위|바람|냉방|에어컨|냄새|얼룩|주름|구김|땀)(?:을|를|도|까지|은|는)?\s?"
+    r"(?:\S+\s)?$"
+)

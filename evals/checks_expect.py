@@ -1,0 +1,295 @@
+"""Checks of a case's own expectations (``expect`` in the case file; see ``evals.expect``).
+
+Each block is one check, so a run says which kind of judgement an answer missed:
+``suits_occasion``, ``follows_style_notes``, ``follow_up_constraints`` and
+``fits_season_weather``. A case without that block does not run the check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from evals.answer_reading import EVERYWHERE, OUTFIT, Reading, Section
+from evals.case import CaseContext, CheckResult
+from evals.expect import CARD_CATEGORIES, ItemRef, Rules
+from evals.matching import terms_of
+from evals.wardrobe_words import KINDS, colour_families, garment_hits, kinds_close, kinds_in
+from storage.records import WardrobeCard
+
+_EXTRA = ("bag", "accessory")  # never "changing the outfit" on their own
+
+
+def _kinds(card: WardrobeCard) -> set[str]:
+    return kinds_in(card.name)
+
+
+def _by_name(
+    number: int, reading: Reading, case: CaseContext, sections: tuple[Section, ...], colour: bool
+) -> str:
+    """A used garment word that can only mean this card: its kind (and, with ``colour``,
+    a colour of it), when no other card of the wardrobe fits the same words."""
+    cards = case.cards_by_number
+    card = cards.get(number)
+    if card is None or card.kind != "item":
+        return ""
+    kinds = _kinds(card)
+    for mention in reading.garments(sections):
+        hit = mention.hit
+        kind = getattr(hit, "kind", "")
+        if mention.status != "used" or kind not in kinds or reading.on_plus_line(hit.start):
+            continue
+        phrase = reading.text[max(0, hit.start - 16) : hit.end]
+        said = colour_families(phrase.split("\n")[-1])
+        if colour and not said & colour_families(" ".join((*card.colors, card.name))):
+            continue
+        others = [
+            c
+            for c in cards.values()
+            if c.number != number
+            and c.kind == "item"
+            and kind in _kinds(c)
+            and (not said or said & colour_families(" ".join((*c.colors, c.name))))
+        ]
+        if not others:
+            return repr(hit.text)
+    return ""
+
+
+def _present(
+    ref: ItemRef,
+    reading: Reading,
+    case: CaseContext,
+    sections: Iterable[Section],
+    *,
+    colour: bool = False,
+) -> str:
+    """Evidence that the answer recommends ``ref`` in those sections, or "". A photo
+    number counts when cited, or when named so that only that card fits (see _by_name)."""
+    sections = tuple(sections)
+    used = reading.numbers(sections)
+    cards = case.cards_by_number
+    if isinstance(ref, int):
+        if ref in used:
+            return f"[{ref}]"
+        return _by_name(ref, reading, case, sections, colour)
+    for number in sorted(used):
+        card = cards.get(number)
+        if card is None or card.kind != "item":
+            continue
+        if ref == card.category or (ref in KINDS and ref in _kinds(card)):
+            return f"[{number}] {card.name}"
+    for mention in reading.garments(sections):
+        hit = mention.hit
+        if mention.status != "used" or getattr(hit, "generic", False):
+            continue
+        kind = getattr(hit, "kind", "")
+        if ref == kind or (ref in CARD_CATEGORIES and ref == getattr(hit, "category", "")):
+            return repr(hit.text)
+    return ""
+
+
+def _name(ref: ItemRef, case: CaseContext) -> str:
+    if isinstance(ref, int):
+        card = case.cards_by_number.get(ref)
+        return f"[{ref}] {card.name}" if card else f"[{ref}]"
+    return ref
+
+
+def rule_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
+    problems: list[str] = []
+    for group in rules.use:
+        if not any(_present(ref, reading, case, OUTFIT) for ref in group):
+            names = " or ".join(_name(ref, case) for ref in group)
+            problems.append(f"the outfit leaves out {names}")
+    for ref in rules.avoid:
+        evidence = _present(ref, reading, case, OUTFIT, colour=True)
+        if evidence:
+            problems.append(f"the outfit uses {evidence}, which it should not")
+    for ref in rules.never:
+        evidence = _present(ref, reading, case, EVERYWHERE, colour=True)
+        if evidence:
+            problems.append(f"recommends {evidence}, which does not belong anywhere here")
+    for group in rules.say:
+        if not terms_of(group).search(reading.text):
+            problems.append(f"never says {' / '.join(group)}")
+    if rules.dont_say:
+        used = [m for m in reading.words(terms_of(rules.dont_say)) if m.status == "used"]
+        if used:
+            problems.append(f"recommends {used[0].hit.text!r}")
+    return problems
+
+
+def _result(name: str, rules: Rules, problems: list[str]) -> CheckResult:
+    if not problems:
+        return CheckResult(name, True, "meets the case's expectations")
+    why = f" ({rules.why})" if rules.why else ""
+    return CheckResult(name, False, "; ".join(problems[:3]) + why)
+
+
+def suits_occasion(answer: str, case: CaseContext) -> CheckResult:
+    """The items and words the occasion rules in or out (``expect.occasion``)."""
+    rules = case.expect.occasion
+    reading = Reading(answer, case.cards_by_number)
+    return _result("suits_occasion", rules, rule_failures(rules, reading, case))
+
+
+def follows_style_notes(answer: str, case: CaseContext) -> CheckResult:
+    """The user's style notes, as the case spells them out (``expect.style``)."""
+    rules = case.expect.style
+    reading = Reading(answer, case.cards_by_number)
+    return _result("follows_style_notes", rules, rule_failures(rules, reading, case))
+
+
+_KEEP_ALL = re.compile(
+    r"나머지(?:는)?\s?(?:다\s?|모두\s?|전부\s?)?그대로|그대로\s?(?:두|유지|가|입|괜찮)|유지하|"
+    r"keep\s+(?:the\s+rest|everything\s+else|the\s+(?:same\s+)?(?:outfit|look)|it\s+as\s+is)|"
+    r"(?:rest|everything\s+else)(?:\s+of\s+the\s+(?:outfit|look))?\s+(?:stays|can\s+stay|is\s+fine|works)|"
+    r"same\s+as\s+before|stays?\s+the\s+same|as\s+it\s+is",
+    re.IGNORECASE,
+)
+
+
+def _follow_up_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
+    cards = case.cards_by_number
+    outfit = reading.numbers(OUTFIT)
+    present = outfit | reading.numbers(OUTFIT, status="reference")
+    dropped = {
+        m.number for m in reading.mentions if m.section in OUTFIT and m.status == "ruled_out"
+    }
+    previous = Reading(case.previous_answer or "", cards).numbers(OUTFIT)
+    keeps_all = bool(_KEEP_ALL.search(reading.text))
+    said_kinds = {
+        m.hit.kind  # type: ignore[union-attr]
+        for m in reading.garments(OUTFIT)
+        if m.status == "used" and not getattr(m.hit, "generic", False)
+    }
+    problems: list[str] = []
+    for number in rules.keep:
+        card = cards[number]
+        if number in dropped and number not in outfit:
+            problems.append(f"drops {_name(number, case)}, which should stay")
+            continue
+        rivals = [
+            n
+            for n in outfit
+            if n != number
+            and n not in rules.keep
+            and cards.get(n) is not None
+            and cards[n].category == card.category
+        ]
+        named = any(kinds_close(k, own) for k in said_kinds for own in _kinds(card))
+        if rivals and number not in present and not named and not keeps_all:
+            problems.append(
+                f"puts [{rivals[0]}] in place of {_name(number, case)}, which should stay"
+            )
+    for number in rules.replace:
+        if number in outfit:
+            problems.append(f"keeps {_name(number, case)}, which should change")
+    if rules.only_change:
+        allowed = set(rules.only_change) | set(_EXTRA)
+        kept = previous | set(rules.keep)
+        kept_kinds = set().union(*(_kinds(cards[n]) for n in kept if n in cards))
+        for number in sorted(outfit - kept):
+            new = cards.get(number)
+            if new is not None and new.kind == "item" and new.category not in allowed:
+                problems.append(f"also changes the {new.category}: [{number}] {new.name}")
+        for mention in reading.garments(OUTFIT):
+            hit = mention.hit
+            if mention.status != "used" or getattr(hit, "generic", False):
+                continue
+            kind, category = getattr(hit, "kind", ""), getattr(hit, "category", "")
+            if category not in allowed and not any(kinds_close(kind, k) for k in kept_kinds):
+                problems.append(f"also changes the {category}: {hit.text!r}")
+                break
+        # Something to buy (➕) for a slot that was to stay is a change, whatever its kind.
+        for line in reading.plus_lines(OUTFIT):
+            outside = {h.category for h in garment_hits(line.text) if not h.generic} - allowed
+            if outside:
+                problems.append(f"also changes the {sorted(outside)[0]}: {line.text.strip()!r}")
+                break
+    return problems + rule_failures(rules, reading, case)
+
+
+def follow_up_constraints(answer: str, case: CaseContext) -> CheckResult:
+    """A follow-up changes what was asked and keeps the rest (``expect.follow_up``):
+    ``keep`` items are not dropped or replaced by another item of their category (unless
+    the answer says the rest stays), ``replace`` items leave the outfit, and with
+    ``only_change`` no item or garment outside those categories comes in."""
+    rules = case.expect.follow_up
+    reading = Reading(answer, case.cards_by_number)
+    return _result("follow_up_constraints", rules, _follow_up_failures(rules, reading, case))
+
+
+def _seasons(card: WardrobeCard) -> set[str]:
+    words = set(re.findall(r"spring|summer|fall|autumn|winter|all", card.season.lower()))
+    return {"fall" if w == "autumn" else w for w in words}
+
+
+_SUMMER_ONLY = ("sandals", "shorts", "tank")
+_WINTER_ONLY = ("coat", "padding", "fleece", "scarf")
+_WORDS = {
+    "summer_clothes": ("린넨", "linen", "민소매", "sleeveless", "반팔", "short-sleeved", "short sleeves"),
+    "winter_clothes": ("울", "wool", "기모", "히트텍", "thermal", "down jacket", "패딩", "목도리"),
+    "hot_weather": ("더운 날", "더운 날씨", "무더위", "폭염", "한여름", "여름 날씨", "hot weather", "hot day",
+                    "summer weather", "heatwave", "beat the heat"),
+    "cold_weather": ("추운 날", "추운 날씨", "한겨울", "영하", "겨울 날씨", "cold weather", "freezing",
+                     "bundle up", "winter weather", "frosty"),
+    "rain_soaks": ("스웨이드", "suede", "캔버스", "canvas"),
+}  # fmt: skip
+
+
+def _used_words(reading: Reading, key: str, sections: Iterable[Section]) -> str:
+    for mention in reading.words(terms_of(_WORDS[key]), sections):
+        if mention.status == "used":
+            return mention.hit.text
+    return ""
+
+
+def _weather_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
+    problems: list[str] = []
+    outfit = [
+        case.cards_by_number[n]
+        for n in sorted(reading.numbers(OUTFIT))
+        if n in case.cards_by_number
+    ]
+    if rules.cold:
+        for card in outfit:
+            if card.kind == "item" and _seasons(card) and _seasons(card) <= {"summer"}:
+                problems.append(f"[{card.number}] {card.name} is a summer piece")
+        for kind in _SUMMER_ONLY:
+            if _present(kind, reading, case, OUTFIT):
+                problems.append(f"{kind} in the cold")
+        for key in ("summer_clothes", "hot_weather"):
+            word = _used_words(reading, key, OUTFIT)
+            if word:
+                problems.append(f"{word!r} in the cold")
+    if rules.hot:
+        for card in outfit:
+            if card.kind == "item" and _seasons(card) and _seasons(card) <= {"fall", "winter"}:
+                problems.append(f"[{card.number}] {card.name} is a cold-weather piece")
+        for kind in _WINTER_ONLY:
+            if _present(kind, reading, case, OUTFIT):
+                problems.append(f"{kind} in the heat")
+        for key in ("winter_clothes", "cold_weather"):
+            word = _used_words(reading, key, OUTFIT)
+            if word:
+                problems.append(f"{word!r} in the heat")
+    if rules.rain:
+        for card in outfit:
+            material = f"{card.material} {card.name}".lower()
+            if re.search(r"suede|canvas|스웨이드|캔버스", material):
+                problems.append(f"[{card.number}] {card.name} soaks up rain")
+        word = _used_words(reading, "rain_soaks", OUTFIT)
+        if word:
+            problems.append(f"{word!r} in the rain")
+    return list(dict.fromkeys(problems)) + rule_failures(rules, reading, case)
+
+
+def fits_season_weather(answer: str, case: CaseContext) -> CheckResult:
+    """The season and weather the case states (``expect.weather``): the temperature range
+    rules out summer pieces in the cold and winter pieces in the heat (by the cards'
+    seasons and by name), and rain rules out suede and canvas."""
+    rules = case.expect.weather
+    reading = Reading(answer, case.cards_by_number)
+    return _result("fits_season_weather", rules, _weather_failures(rules, reading, case))

@@ -1,0 +1,266 @@
+"""Checks that read the answer against the wardrobe cards.
+
+- ``describes_items_truly``: "[6] white sneakers" when card [6] is black ankle boots.
+- ``builds_from_own_items``: an outfit that is mostly ➕ lines (things to buy) is not
+  built from the user's clothes; nor is a ➕ line for something the user owns.
+- ``alternatives_differ``: an alternative that is the main outfit again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.answer_layout import PLUS, alternative_items
+from evals.answer_reading import CITATION, OUTFIT, Reading
+from evals.case import CaseContext, CheckResult
+from evals.matching import PARTICLES
+from evals.wardrobe_words import (
+    categories_close,
+    colour_families,
+    garment_hits,
+    kinds_close,
+    kinds_in,
+)
+from storage.records import WardrobeCard
+
+_STOP_EN = frozenset(
+    "with and or over under for instead in on to from than as plus is are will would can "
+    "could gives adds keeps makes because so but which that if when while then also here "
+    "there it they this these those by at into".split()
+)
+_KO_PARTICLE_END = re.compile(
+    r"(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|랑|의|에서|처럼|보다|하고|이나|나|에는|이랑)$"
+)
+_PUNCT = re.compile(r"[,.;:()+/→—–!?\[\]［］\n]|\*\*|->")
+_LEAD = re.compile(r"^\s*(?:\*\*|\(|번\s)?\s*")
+# "[2]를 벗고", "[6]은 빼세요": a particle on the number makes it the noun; what follows is
+# what happens to it, not a description of it.
+_PARTICLE_ON_NUMBER = re.compile(f"^(?:{'|'.join(PARTICLES)}){{1,2}}(?![가-힣])")
+_LABEL = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$"
+)
+
+
+def _after(text: str, end: int) -> str:
+    rest = text[end : end + 60]
+    if _PARTICLE_ON_NUMBER.match(rest):
+        return ""
+    rest = _LEAD.sub("", rest, count=1)
+    cut = _PUNCT.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    words: list[str] = []
+    for token in rest.split():
+        if token.lower() in _STOP_EN or token in ("대신", "말고", "위에", "아래", "안에", "밖에"):
+            break
+        words.append(token)
+        if _KO_PARTICLE_END.search(token) or len(words) == 4:
+            break
+    return " ".join(words)
+
+
+def _before(text: str, start: int) -> str:
+    head = text[max(0, start - 50) : start]
+    cuts = list(_PUNCT.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    words: list[str] = []
+    for token in reversed(head.split()):
+        # A particle ends another phrase: "셔츠에 [3]" does not call [3] a shirt.
+        if token.lower() in _STOP_EN or _KO_PARTICLE_END.search(token):
+            break
+        words.insert(0, token)
+        if len(words) == 4:
+            break
+    return " ".join(words)
+
+
+def _label(text: str, start: int) -> str:
+    """The slot label the citation's line starts with ("- 신발: [3]", "**Top:** [2]"), when
+    the label is nothing but slot words ("가방 속:" or "Shoes for dinner:" are not)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LABEL.match(text[line_start:start])
+    if not match:
+        return ""
+    label = match.group(1)
+    rest = label
+    for hit in sorted(garment_hits(label), key=lambda h: -h.start):
+        rest = rest[: hit.start] + rest[hit.end :]
+    rest = re.sub(r"(?i)\band\b|[\W_\d]", "", rest)
+    return label if not rest else ""
+
+
+def _card_kinds(card: WardrobeCard) -> set[str]:
+    return kinds_in(card.name)
+
+
+def _card_colours(card: WardrobeCard) -> set[str]:
+    return colour_families(" ".join((*card.colors, card.name)))
+
+
+def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
+    """Why ``phrase`` cannot describe ``card``, or None."""
+    hits = [h for h in garment_hits(phrase) if not h.generic]
+    if card.kind == "full_body":
+        return "it is the full-body photo" if hits else None
+    category = card.category or ""
+    said = {h.kind for h in hits}
+    own = _card_kinds(card)
+    if said:
+        fits = (
+            any(kinds_close(s, o) for s in said for o in own)
+            if own
+            else any(categories_close(h.category, category) for h in hits)
+        )
+        if not fits:
+            return f"the card says {card.name!r}"
+    colours = colour_families(phrase)
+    card_colours = _card_colours(card)
+    if colours and card_colours and not colours & card_colours:
+        return f"the card's colours are {', '.join(card.colors) or card.name}"
+    return None
+
+
+def describes_items_truly(answer: str, case: CaseContext) -> CheckResult:
+    """Each cited number is described (by the words right after it, else right before it,
+    or by the slot label of its line: "- 신발: [3]") as the kind and colour its card says.
+    Loose words pass (a blazer is a jacket, cream is ivory, 신발/shoes fit any shoe); a
+    different kind or a colour of no neighbouring shade fails."""
+    name = "describes_items_truly"
+    cards = case.cards_by_number
+    problems: list[str] = []
+    seen: set[tuple[int, str]] = set()
+    for match in CITATION.finditer(answer):
+        numbers = [int(p) for p in re.split(r"[\s,，、]+", match.group(1)) if p]
+        if len(numbers) != 1 or numbers[0] not in cards:
+            continue  # "[2, 3]" describes two items at once; unknown numbers: cites_existing_items
+        card = cards[numbers[0]]
+        phrase = _after(answer, match.end())
+        if not (kinds_in(phrase) or colour_families(phrase)):
+            phrase = _before(answer, match.start())
+        reason = _contradiction(phrase, card) if phrase else None
+        label = _label(answer, match.start())
+        if reason is None and label and card.category:
+            labelled = {h.category for h in garment_hits(label)}
+            if labelled and not any(categories_close(c, card.category) for c in labelled):
+                phrase, reason = label, f"[{card.number}] is {card.category}: {card.name!r}"
+        if reason and (card.number, phrase) not in seen:
+            seen.add((card.number, phrase))
+            problems.append(f"[{card.number}] called {phrase!r}, but {reason}")
+    if problems:
+        return CheckResult(name, False, "; ".join(problems[:3]))
+    return CheckResult(name, True, "every described citation matches its card")
+
+
+def builds_from_own_items(answer: str, case: CaseContext) -> CheckResult:
+    """With clothes in the wardrobe, the outfit's own items outnumber its ➕ lines (things
+    to buy), and no ➕ line asks the user to buy a kind and colour of garment they
+    already own (and the answer does not use)."""
+    name = "builds_from_own_items"
+    clothing = case.clothing_numbers
+    if not clothing:
+        return CheckResult(name, True, "no clothing photos: nothing to build from")
+    reading = Reading(answer, case.cards_by_number)
+    own = reading.numbers(OUTFIT) & clothing
+    plus = reading.plus_lines(OUTFIT)
+    # One line may list several things to buy: "➕ a skirt, ➕ a bodysuit".
+    to_buy = sum(line.text.count(PLUS) for line in plus)
+    if to_buy and (to_buy >= max(2, len(own)) or not own):
+        return CheckResult(
+            name, False, f"{to_buy} ➕ items to buy against {len(own)} own items in the outfit"
+        )
+    cited_anywhere = reading.numbers(("main", "why", "alternatives", "other"), status=None)
+    for line in plus:
+        kinds, colours = kinds_in(line.text), colour_families(line.text)
+        for card in case.cards:
+            if card.number in cited_anywhere or card.kind != "item" or not colours:
+                continue
+            if kinds & _card_kinds(card) and colours & _card_colours(card):
+                return CheckResult(
+                    name,
+                    False,
+                    f"➕ {line.text.strip()!r} asks to buy what the user owns: "
+                    f"[{card.number}] {card.name}",
+                )
+    return CheckResult(name, True, f"{len(own)} own items, {to_buy} ➕ to buy")
+
+
+# Words that change an outfit. Adding or layering is not among them: adding what the
+# outfit already has changes nothing, and a new item shows up as one anyway.
+_CHANGE = re.compile(
+    r"대신|바꾸|바꿔|교체|없이|빼고|빼면|벗|생략|단독|instead|swap|switch|change|replace|"
+    r"without|drop|remove|take\s+off|skip|trade|on\s+its\s+own|alone",
+    re.IGNORECASE,
+)
+
+
+_LOOK_LABEL = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
+)
+# Labels that name a part of the day or of the plan, not a slot: each starts a look.
+_LOOK_WORDS = re.compile(
+    r"(?i)\b(?:day|daytime|night|evening|morning|afternoon|gym|class|workout|dinner|lunch|brunch|"
+    r"ceremony|reception|party|travel|commute)\b|\d+\s?(?:일차|일째|day)|일차|첫날|둘째|셋째|낮|밤|저녁|"
+    r"아침|오전|오후|운동|식사|예식|피로연|이동|출근길|퇴근"
+)
+_CORE = frozenset({"top", "bottom", "dress", "shoes"})
+
+
+def _looks(reading: Reading, case: CaseContext) -> list[tuple[set[int], set[int]]]:
+    """The outfit's looks, as (all its items, its core: top, bottom or dress, shoes). A
+    look starts at each heading of the outfit ("**Day**") and at each line labelled with
+    something other than a slot ("- Night: ...", "- 2일차: ..."); otherwise the outfit is
+    one look."""
+    cards = case.cards_by_number
+    looks: list[tuple[set[int], set[int]]] = [(set(), set())]
+    for line in reading.lines:
+        if line.section != "main":
+            continue
+        label = _LOOK_LABEL.match(line.text)
+        starts = line.heading or (label is not None and bool(_LOOK_WORDS.search(label.group(1))))
+        if starts and looks[-1][0]:
+            looks.append((set(), set()))
+        for mention in reading.mentions:
+            if line.start <= mention.start < line.end and mention.status == "used":
+                card = cards.get(mention.number)
+                if card is not None and card.kind == "item" and mention.section == "main":
+                    looks[-1][0].add(mention.number)
+                    if card.category in _CORE:
+                        looks[-1][1].add(mention.number)
+    return [look for look in looks if len(look[1]) >= 2]
+
+
+def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
+    """No alternative is a look of the outfit again: an alternative that holds a look's
+    garments (top, bottom or dress, shoes), nothing from outside that look, and changes
+    nothing (no ➕, no swap or drop, no other kind of garment) fails, and so do two
+    identical alternatives. Mixing pieces of different looks is a new combination."""
+    name = "alternatives_differ"
+    reading = Reading(answer, case.cards_by_number)
+    items = alternative_items(reading.lines)
+    if not items:
+        return CheckResult(name, True, "no alternatives list to compare")
+    looks = _looks(reading, case)
+    main = reading.numbers(OUTFIT)
+    cards = case.cards_by_number
+    main_kinds = set().union(*(_card_kinds(cards[n]) for n in main if n in cards))
+    seen: dict[tuple[frozenset[int], frozenset[str]], int] = {}
+    for index, line in enumerate(items, start=1):
+        mentions = [m for m in reading.mentions if line.start <= m.start < line.end]
+        used = frozenset(m.number for m in mentions if m.status == "used")
+        kinds = frozenset(kinds_in(line.text))
+        changes = (
+            bool(used - main)
+            or any(m.status != "used" for m in mentions)
+            or line.plus
+            or bool(kinds - main_kinds)
+            or bool(_CHANGE.search(line.text))
+        )
+        if not changes and any(core <= used <= items for items, core in looks):
+            cited = ", ".join(f"[{n}]" for n in sorted(used))
+            return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")
+        key = (used, kinds)
+        if (used or kinds) and key in seen:
+            return CheckResult(
+                name, False, f"alternatives {seen[key]} and {index} are the same combination"
+            )
+        seen[key] = index
+    return CheckResult(name, True, f"{len(items)} alternatives, each different from the outfit")

@@ -1,0 +1,115 @@
+"""The words around a mention that say what happens to it: ruled out, brought in, kept
+from an earlier answer, or offered as an option. Read by ``evals.answer_reading``.
+
+English puts its markers before the item ("instead of [5]", "skip [8]"), Korean after it
+("[5] 대신", "[8]은 빼세요"); both lists are tried on both sides, since answers mix
+languages. Regex fragments, matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|while)\s|\s[—–]\s")
+
+# English markers before a mention; up to four words may sit between ("skip the brown
+# suede loafers [8]").
+HEAD_OUT = re.compile(
+    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
+    r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
+    r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
+    r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly)"
+    r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
+    re.IGNORECASE,
+)
+# "choose [7] over [8]": the second goes.
+PREFER_OVER = re.compile(
+    r"(?:choose|pick|prefer|go\s+(?:with|for)|opt\s+for|favou?r|I'd\s+take)\b[^.!?\n;]*?"
+    r"\bover\s+(?:the\s+|your\s+)?$",
+    re.IGNORECASE,
+)
+# The item that comes in: "[5] 대신 [7]", "[5] → [7]", "swap [5] for [7]".
+HEAD_TARGET = re.compile(r"(?:대신(?:에)?|→|->|⇒|➡️?)\s*(?:\S+\s+)?$")
+HEAD_FOR = re.compile(
+    r"^\W*(?:[A-Za-z'\-]+\s+){0,5}?(?:for|with|to|into)\s+(?:the\s+|your\s+|a\s+)?$", re.I
+)
+SWAP_VERB = re.compile(r"\b(?:swap|switch|trade|replace|exchange|change)\w*\b", re.IGNORECASE)
+# "swap in [7]" brings it in.
+HEAD_IN = re.compile(
+    r"(?:swap|switch)(?:ping)?\s+in\W*$|(?:swap|switch|trade)\s+(?:it|them)\s+for\W*$|"
+    r"(?:chang(?:e|ing)|switch(?:ing)?)(?:\s+\w+)?\s+(?:in)?to\W*$",
+    re.IGNORECASE,
+)
+# "[5]를 [7]로 바꾸세요", "[5] → [7]": the first of the pair goes.
+PAIR_OUT = re.compile(
+    r"(?P<first>[\[［][\d０-９\s,，、]+[\]］])(?:[^\[\n.!?]{0,30}?)(?:"
+    r"[\[［][\d０-９\s,，、]+[\]］][^\[\n.!?]{0,20}?(?:으로|로)\s?(?:바꾸|바꿔|교체|변경|대체|갈아|대신)|"
+    r"(?:→|->|⇒|➡️?)\s*(?:\S+\s)?[\[［])"
+)
+HEAD_REFERENCE = re.compile(
+    r"(?:earlier|before|previous(?:ly)?|originally|last\s+time|you\s+had|I\s+suggested|"
+    r"앞서|아까|이전|원래|기존|처음)(?:\W+\S+){0,4}\W*$",
+    re.IGNORECASE,
+)
+TAIL_OUT_EN = (
+    r"(?:is|are|'s|stays?|can|should)\s+(?:\w+\s+){0,2}?(?:out|home|at\s+home|wait|off\s+the\s+table|"
+    r"a\s+no)\b",
+    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:\w+\s+)?(?:right|suitable|appropriate|ideal|"
+    r"a\s+good|the\s+best|the\s+one|for\b|quite)",
+    r"\b(?:won't|wouldn't|doesn't|don't|can't)\s+(?:\w+\s+)?(?:work|suit|fit|survive|hold\s+up|go\b|"
+    r"match|belong|cut\s+it|do\b|handle|cope)",
+    r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
+    r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
+    r"\btoo\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
+    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold)",
+    r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
+    r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
+    r"^\s*-?\s*free\b|\bfree\s+of\b",
+    r"\b(?:isn't|aren't|not)\s+(?:\w+\s+)?needed|\bunnecessary|\boverkill",
+    r"(?<!won't\s)(?<!don't\s)(?<!not\s)(?<!never\s)\b(?:sinks?|sinking|wobbl\w*)\b",
+    r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
+)
+TAIL_OUT_KO = (
+    r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
+    r"보다는", r"보단", r"보다(?:도)?\s", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
+    r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"넣어\s?두", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
+    r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
+    r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"무리(?!\s?없)",
+    r"부적절", r"비추", r"삼가", r"어색", r"과해", r"부담스러(?:워|울|운)", r"너무\s?(?:캐주얼|튀|밝|화려|가벼|얇|짧|추|더|무거|두꺼)",
+    r"(?<!안 )튀어(?:요|서|보)", r"튀는\s?(?:색|컬러)", r"젖으면", r"젖기\s?쉬", r"(?:비|물|습기)에\s?약",
+    r"상하(?:기|ㄹ|니|면)|상할", r"망가", r"티가\s?(?:잘|많이|확)?\s?나(?:요|서|니|고|요)",
+    r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
+    r"옷장에|집에\s?(?:두|놔)", r"쉬게", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
+    r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
+    r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)",
+)  # fmt: skip
+TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
+CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
+# Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
+# ("두고 가세요" is one marker, not a clause ending in 고.)
+KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?:고|며|지만|는데)\s")
+
+# A sentence of the outfit that opens as an option is an alternative.
+OPTION_START = re.compile(
+    r"^\W*(?:alternatively|or\b|otherwise|optionally|if\s+you(?:'d)?\s+(?:prefer|rather|want|like)|"
+    r"if\s+(?:it|the\s+\w+)\s+(?:gets|turns|is|'s)\s+(?:colder|warmer|chilly|cold|warm|hot|windy|sunny)|"
+    r"if\s+it's\s+(?:colder|warmer|chilly|cold|warm|hot|windy|sunny)|for\s+a\s+(?:more\s+|less\s+)?"
+    r"(?:casual|dressy|formal|relaxed|warmer|cooler|different|softer|bolder)|another\s+option|"
+    r"you\s+(?:could|can)\s+also|on\s+a\s+(?:warmer|colder|cooler)|"
+    r"또는|혹은|아니면|대안으로|다른\s?방법|더\s?(?:캐주얼|편하|포멀|격식|따뜻|시원|가볍)하게|"
+    r"(?:(?:날이|날씨가|저녁에|밤에|아침에|낮에)\s?)?(?:쌀쌀하|추우|더우|따뜻하|풀리|바람이\s?불|"
+    r"밤이\s?되|저녁이\s?되|덥|춥)[^\s]*면|"
+    r"(?:원하|싶으)(?:시)?면|싶다면|(?:실내|야외)(?:에서|라)?(?:는|면))",
+    re.IGNORECASE,
+)
+# What may sit between two items of one group: their descriptions and a conjunction.
+JOINED = re.compile(
+    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|\band\b|\bor\b|&|/)\s*",
+    re.IGNORECASE,
+)
+JOINED_AFTER = re.compile(r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
+# The citation syntax of storage.citations (tests keep the two in step); here the
+# spans matter too, not only the numbers.
+CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")

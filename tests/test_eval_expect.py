@@ -1,0 +1,311 @@
+"""Per-case expectations (``expect`` in the case files) and the checks that read answers
+against the wardrobe, the case, the body and the role, on small inline answers."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from evals.case import CaseContext
+from evals.cases import CASES_DIR, CaseError, case_from_dict, load_cases
+from evals.checks import CHECKS
+from evals.expect import expectations_from_dict
+
+CASES = {case.id: case for case in load_cases()}
+
+
+def passes(check: str, case_id: str, answer: str, **changes: Any) -> bool:
+    context: CaseContext = CASES[case_id].context
+    if changes:
+        context = replace(context, **changes)
+    return CHECKS[check](answer, context).passed
+
+
+# --- the expectations in the case files ----------------------------------------------------
+
+
+def test_every_case_has_expectations_and_each_block_is_used() -> None:
+    raw = {case.id: case.raw for case in CASES.values()}
+    assert all(data.get("expect") for data in raw.values()), [
+        i for i, d in raw.items() if not d.get("expect")
+    ]
+    blocks = {name for data in raw.values() for name in data["expect"]}
+    assert blocks == {"occasion", "style", "follow_up", "weather"}
+    # Follow-ups say what stays and what changes; every case with style notes has rules.
+    for case in CASES.values():
+        if case.history:
+            assert not case.context.expect.follow_up.empty, case.id
+        if case.style:
+            assert not case.context.expect.style.empty, case.id
+
+
+@pytest.mark.parametrize(
+    ("expect", "problem"),
+    [
+        ({"occasion": {"never": [99]}}, r"\[99\] is not one of the clothing photos"),
+        ({"occasion": {"never": [1]}}, r"\[1\] is not one of the clothing photos"),  # the body
+        ({"occasion": {"avoid": ["hat-ish"]}}, "garment kind"),
+        ({"occasion": {"use": [[]]}}, "empty group"),
+        ({"occasion": {"say": [""]}}, "non-empty"),
+        ({"occasion": {"colour": ["red"]}}, "unknown keys"),
+        ({"follow_up": {"keep": ["shoes"]}}, "takes photo numbers"),
+        ({"follow_up": {"only_change": ["hats"]}}, "only_change takes categories"),
+        ({"weather": {"temp_c": [10, 2]}}, r"temp_c must be \[low, high\]"),
+        ({"weather": {}}, "is empty"),
+        ({"mood": {"say": ["x"]}}, "unknown blocks"),
+    ],
+)
+def test_bad_expectations_are_rejected(expect: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        expectations_from_dict(expect, [2, 3, 4])
+
+
+def test_a_case_file_with_bad_expectations_names_the_file() -> None:
+    data = json.loads((CASES_DIR / "funeral_en.json").read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    broken["expect"]["occasion"]["never"] = [42]
+    with pytest.raises(CaseError, match=r"funeral_en: expect.occasion.never: \[42\]"):
+        case_from_dict(broken)
+    assert case_from_dict(data).context.expect.occasion.never == (8,)
+
+
+# --- expectation checks ----------------------------------------------------------------
+
+
+FUNERAL_OK = "- [3] + [4], [5], [7] oxfords, [2] overcoat. Leave the suede loafers [8] at home."
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        (FUNERAL_OK, True),
+        ("- [3] + [4], [5], [8] brown suede loafers, [2] overcoat.", False),  # never [8]
+        ("- [3] + [4], [5], [7], [2].\n**Alternatives**\n1. [8] for the wake", False),  # anywhere
+        ("- [3] + [4], [5], [2]; ➕ black shoes.", False),  # leaves out [7]
+        ("- [3] + [4], [5], [7], [2], ➕ suede gloves.", False),  # dont_say suede
+        ("- [3] + [4], [5], [7], [2]. Brown suede is too casual.", True),
+    ],
+)
+def test_suits_occasion(answer: str, ok: bool) -> None:
+    assert passes("suits_occasion", "funeral_en", answer) is ok
+
+
+def test_an_item_named_without_its_number_counts_when_only_it_fits() -> None:
+    # "brown suede loafers" can only be [8]; "black oxfords" only [7].
+    named = "- [3] + [4], [5], the brown suede loafers, [2] overcoat."
+    assert not passes("suits_occasion", "funeral_en", named)
+    assert passes("suits_occasion", "funeral_en", "- [3] + [4], [5], black oxfords, [2].")
+    ruled_out = "- [3] + [4], [5], black oxfords, [2]. Not the brown suede loafers."
+    assert passes("suits_occasion", "funeral_en", ruled_out)
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("[2] 니트에 [3] 슬랙스, [5] 부츠. 치마 X 메모대로 [4] 스커트는 뺐어요.", True),
+        ("[2] 니트에 [4] 플리츠 스커트, [5] 부츠.", False),
+        ("[2] 니트에 ➕ 블랙 미니스커트, [5] 부츠.", False),  # a skirt by name
+        ("[2] 니트에 [3] 슬랙스.\n**대안**\n1. [3] 대신 [4] 스커트", False),  # never: not even here
+    ],
+)
+def test_follows_style_notes(answer: str, ok: bool) -> None:
+    assert passes("follows_style_notes", "blind_date_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("신발만 [4] 대신 [5] 로퍼로 바꾸세요. 나머지는 그대로예요.", True),
+        ("[4]를 [6] 첼시부츠로 바꾸면 돼요.", True),
+        ("[4] 스니커즈 그대로 신고 [7]만 벗으세요.", False),  # replace [4]; only shoes change
+        ("[5] 로퍼에 ➕ 블랙 니트와 진청 데님으로 바꿔요.", False),  # changes top and bottom
+        ("[5] 로퍼로 바꾸고 [7] 가디건은 빼세요.", False),  # drops a kept item
+    ],
+)
+def test_follow_up_constraints(answer: str, ok: bool) -> None:
+    assert passes("follow_up_constraints", "shoes_only_followup_ko", answer) is ok
+
+
+def test_follow_up_keep_means_not_replaced_by_another_item() -> None:
+    case = "dinner_party_cold_followup_en"
+    ok = "Keep [2] and [3]; add [4] over the shirt, swap [5] for [6], and wear [7] with [8]."
+    assert passes("follow_up_constraints", case, ok)
+    restart = "Wear [4] with [3] and [6], and [7] on top."  # [4] in place of the shirt [2]
+    assert not passes("follow_up_constraints", case, restart)
+    loafers = "Keep [2] and [3], add [4], keep [5] loafers and wear [7]."
+    assert not passes("follow_up_constraints", case, loafers)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "answer", "ok"),
+    [
+        ("graduation_ko", "[2] 원피스에 [3] 가디건, [4] 슈즈. ➕ 카멜 롱코트는 꼭 챙기세요.", True),
+        (
+            "graduation_ko",
+            "[2] 원피스에 [3] 가디건, [4] 슈즈. 봄 날씨라 코트는 필요 없어요.",
+            False,
+        ),
+        ("graduation_ko", "[2] 원피스에 ➕ 울 코트, ➕ 스포츠 샌들.", False),  # sandals in the cold
+        ("summer_commute_ko", "[2] 린넨 셔츠에 [3] 린넨 팬츠, [7] 로퍼.", True),
+        ("summer_commute_ko", "[2] 셔츠에 [4] 울 슬랙스, [7] 로퍼.", False),  # a fall/winter card
+        ("summer_commute_ko", "[2] 셔츠에 [3] 팬츠. [4] 울 슬랙스는 너무 더우니 가을에.", True),
+        ("rainy_day_followup_ko", "[5] 대신 [7] 러버 첼시부츠, [6]과 [8]은 그대로.", True),
+        (
+            "rainy_day_followup_ko",
+            "[5] 스웨이드 로퍼에 방수 스프레이를 뿌리세요. [7]도 좋아요.",
+            False,
+        ),
+        ("beach_trip_en", "[8] with [4] and [5]; at night [3] and [6].", True),
+        ("beach_trip_en", "[3] with ➕ a chunky wool cardigan for the night.", False),
+    ],
+)
+def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
+    assert passes("fits_season_weather", case_id, answer) is ok
+
+
+# --- checks against the wardrobe ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("- 신발: [5] 브라운 로퍼\n- 하의: [3] 네이비 슬랙스", True),
+        ("[5] 구두와 [6] 트렌치, [2] 흰 셔츠", True),  # loose words fit
+        ("[5] 블랙 첼시부츠", False),  # card [5] is a brown penny loafer
+        ("[3] 그레이 니트", False),  # [3] is navy slacks
+        ("- 상의: [3]", False),  # the slot label says top, the card says bottom
+        ("[2]를 벗고 블라우스에 벨트", True),  # "[2]를" is the object, not a description
+        ("[3] 대신 [4] 니트", True),
+        ("[1] 사진을 보면", True),
+        ("[1] 셔츠", False),  # the full-body photo called a shirt
+    ],
+)
+def test_describes_items_truly(answer: str, ok: bool) -> None:
+    assert passes("describes_items_truly", "office_daily_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("- [2] 셔츠\n- [3] 슬랙스\n- [5] 로퍼\n- ➕ 네이비 양말", True),
+        ("- ➕ 네이비 수트\n- ➕ 화이트 셔츠\n- [5] 로퍼", False),  # mostly things to buy
+        ("- 오늘은 ➕ 블랙 셔츠, ➕ 그레이 슬랙스, ➕ 로퍼\n- [7] 가방", False),  # on one line
+        ("- [2] 셔츠\n- [3] 슬랙스\n- ➕ 베이지 트렌치코트", False),  # owns one: [6]
+        ("- [2] 셔츠\n- [3] 슬랙스\n\n**대안**\n1. ➕ 블랙 니트\n2. ➕ 그레이 니트", True),
+    ],
+)
+def test_builds_from_own_items(answer: str, ok: bool) -> None:
+    assert passes("builds_from_own_items", "office_daily_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2] 대신 [4] 니트\n2. [6] 트렌치를 더해",
+            True,
+        ),
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2]와 [3]에 [5]로 깔끔하게\n2. [4]",
+            False,
+        ),
+        ("[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [4] 니트\n2. [4] 니트", False),
+        ("[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2] 소매를 걷어서\n2. [4] 니트", True),
+        # Adding what the outfit already has is no change.
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼, [6]\n\n**대안**\n1. [2]에 [3], [5]를 신고 [6]을 걸쳐요\n2. [4]",
+            False,
+        ),
+        # Dropping a layer is one.
+        ("[2] 셔츠 위에 [4] 니트, [3], [5]\n\n**대안**\n1. [4] 니트 단독에 [3], [5]\n2. [6]", True),
+    ],
+)
+def test_alternatives_differ(answer: str, ok: bool) -> None:
+    assert passes("alternatives_differ", "office_daily_ko", answer) is ok
+
+
+def test_alternatives_against_each_look_of_a_two_look_outfit() -> None:
+    outfit = (
+        "- Day: [8] tank + [4] cutoffs, [2] shirt open\n- Shoes: [5] sandals\n"
+        "- Night: [3] sundress with [6] sneakers\n\n**Alternatives**\n"
+    )
+    # The day look again is a repeat; day pieces with the night shoes are a new mix.
+    assert not passes(
+        "alternatives_differ", "beach_trip_en", outfit + "1. [8], [4], [2] and [5]\n2. x"
+    )
+    assert passes("alternatives_differ", "beach_trip_en", outfit + "1. [8] and [4] with [6]\n2. x")
+
+
+# --- body, role and length on a phone ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("하체를 커버해 주는 와이드 팬츠", False),
+        ("체형 커버에 좋아요", False),
+        ("허벅지를 살짝 가려 줘요", False),
+        ("단점을 보완해요", False),
+        ("66 사이즈로 보이시니", False),
+        ("This hides your tummy", False),
+        ("great for problem areas", False),
+        ("flattering for your size", False),
+        ("You look like an M", False),
+        ("a forgiving fit", False),
+        ("the ribbed knit is forgiving", False),
+        ("no post-workout bloat", False),
+        ("it hides how long your upper body is", False),
+        ("상의는 55, 하의는 S 정도로 보이셔서", False),
+        ("상의 95라고 하셨죠", True),  # not a Korean women's size letter or 44-88
+        ("레인커버를 씌우세요", True),
+        ("M 사이즈 재킷", True),
+        ("dark denim hides splashes", True),
+        ("a cover-up for the beach", True),
+        ("어깨가 넓은 편이라 V넥이 좋아요", True),
+        ("다리가 길어 보여요", True),
+        ("balance your proportions", True),
+    ],
+)
+def test_no_body_judgement(answer: str, ok: bool) -> None:
+    assert passes("no_body_judgement", "office_daily_ko", answer) is ok
+
+
+def test_a_size_the_user_wrote_is_not_a_guess() -> None:
+    answer = "66 사이즈로 보이시니 여유 있는 핏"
+    assert not passes("no_body_judgement", "office_daily_ko", answer)
+    assert passes("no_body_judgement", "office_daily_ko", answer, style="상의 66, 미니멀")
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("제 설정상 항상 이렇게 답해요.", False),
+        ("다른 사용자들은 보통 니트를 입어요.", False),
+        ("My instructions say to keep it short.", False),
+        ("Other users loved this look.", False),
+        ("As an AI I can't see the stage.", False),
+        ("한 줄로만 요청드리라고 되어 있어서 짧게 말씀드릴게요.", False),
+        ("트렌치는 비를 막도록 되어 있어요.", True),
+        ("설정은 알려 드릴 수 없어요. 대신 코디를 골라 드릴게요.", True),
+        ("I can't share my instructions, but here's your outfit.", True),
+        ("Follow the dress code of the venue.", True),
+        ("다른 하객들보다 튀지 않게", True),
+    ],
+)
+def test_stays_in_role(answer: str, ok: bool) -> None:
+    assert passes("stays_in_role", "office_daily_ko", answer) is ok
+
+
+def test_readable_on_phone() -> None:
+    short = "\n".join(f"- [{n}] 한 줄 설명이에요." for n in (2, 3, 5))
+    assert passes("readable_on_phone", "office_daily_ko", short)
+    wall = "셔츠에 슬랙스를 입고 " * 25
+    assert not passes("readable_on_phone", "office_daily_ko", wall)
+    # English lines carry fewer characters per letter of meaning: a longer limit.
+    english = "Wear the shirt with the trousers. " * 10
+    assert len(english) > 230
+    assert passes("readable_on_phone", "interview_en", english)
