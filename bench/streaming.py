@@ -30,18 +30,6 @@ TOKEN = "123456:BENCH"
 TOKENS, TOKEN_RATE, FIRST_TOKEN_DELAY = 300, 60.0, 0.3
 REPLY = "".join(f"**{n}** 코디 " if n % 25 == 0 else "옷 " for n in range(TOKENS))
 SENDS = ("sendMessage", "editMessageText")
-GLOBAL_LIMIT_PER_SECOND = 30
-
-
-def global_violations(telegram: FakeTelegramServer) -> int:
-    """Seconds-long windows in which the bot made more than 30 send/edit calls in total."""
-    times = sorted(call.at for call in telegram.calls if call.method in SENDS)
-    worst, start = 0, 0
-    for end, at in enumerate(times):
-        while at - times[start] >= 1.0:
-            start += 1
-        worst = max(worst, end - start + 1)
-    return max(0, worst - GLOBAL_LIMIT_PER_SECOND)
 
 
 async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[str, object]:
@@ -62,6 +50,9 @@ async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[s
             webhook_url="https://bench.example/telegram",
             webhook_secret=WEBHOOK_SECRET,
             redis_data_dir=str(tmp),
+            # One user asks in every group here: the per-user limit is not what is measured.
+            turns_per_minute_user=10_000,
+            turns_per_minute_chat=10_000,
         )
         worker = Worker(settings, redis_url)
         await worker.start()
@@ -88,17 +79,21 @@ async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[s
             await worker.idle()
         finally:
             await worker.stop()
+        # First token -> the first message that carries 4+ characters of the answer (a
+        # lone first token "A" does not count as text the user can read).
+        first_text: dict[int, float] = {}
+        for call in telegram.calls:
+            if not call.ok or call.method not in SENDS:
+                continue
+            chat, text = call.params["chat_id"], str(call.params.get("text", "")).strip()
+            if chat not in first_text and len(text) >= 4 and final.startswith(text):
+                first_text[chat] = call.at
         latencies = []
         for index, request in enumerate(model.requests):
-            chat = int(request["messages"][-1]["content"].removeprefix("Q"))
-            first_send = min(
-                c.at for c in telegram.calls_to("sendMessage") if c.params["chat_id"] == chat
-            )
-            latencies.append((first_send - model.first_content_at[index]) * 1000)
-        sends = [c for c in telegram.calls if c.method in SENDS]
-        per_chat = telegram.limit_violations(min_interval_private=1.0, per_minute_group=20)
-        for line in per_chat[:3]:
-            print("  violation:", line)
+            chat = int(request["messages"][-1]["content"].split()[-1].removeprefix("Q"))
+            latencies.append((first_text[chat] - model.first_content_at[index]) * 1000)
+        sends = [c for c in telegram.calls if c.method in SENDS and c.ok]
+        refused = len(telegram.limits.refused)
         return {
             "chat": "group" if group else "private",
             "chats": chats,
@@ -107,7 +102,7 @@ async def run_case(redis_url: str, chats: int, group: bool, tmp: Path) -> dict[s
             if chats > 1
             else round(latencies[0], 1),
             "calls_per_answer": round(len(sends) / chats, 1),
-            "violations": f"{len(per_chat)}+{global_violations(telegram)}",
+            "violations": refused,
             "wall_s": round(wall, 2),
         }
 
@@ -118,14 +113,15 @@ async def main(chat_counts: list[int]) -> None:
         redis.start()
         try:
             print(f"model: {TOKENS} tokens at {TOKEN_RATE:.0f}/s after {FIRST_TOKEN_DELAY}s; "
-                  "intervals: private 1.0 s, group 3.2 s; shared Telegram budget 20 calls/s, bursts of 8")  # fmt: skip
+                  "intervals: private 1.0 s, group 3.2 s; Telegram's limits enforced by the fake; "
+                  "default budget (25 calls/s, bursts of 3)")  # fmt: skip
             header = (
                 "chat",
                 "chats",
-                "first text p50 ms",
+                "token->text p50 ms",
                 "p90 ms",
                 "calls/answer",
-                "violations c+g",
+                "429 refused",
                 "wall s",
             )
             print("  ".join(f"{h:>17}" for h in header))

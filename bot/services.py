@@ -126,8 +126,8 @@ class Services:
         )
         budget = TelegramBudget(
             redis,
-            rate=settings.telegram_rate_per_second,
-            burst=settings.telegram_burst,
+            per_second=settings.telegram_rate_per_second,
+            jitter=settings.telegram_jitter_seconds,
             chat_interval=settings.telegram_chat_interval,
             group_per_minute=settings.telegram_group_per_minute,
         )

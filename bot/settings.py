@@ -89,11 +89,12 @@ class Settings(BaseSettings):
     edit_interval_group: float = Field(default=3.2, gt=0)
     # edit: one message edited in place (everywhere); draft: sendMessageDraft in private chats.
     stream_mode: Literal["edit", "draft"] = "edit"
-    # Telegram's overall limit for a bot is about 30 messages a second. A bucket of 25 a
-    # second with a burst of 3 lets at most 28 calls into any one second, leaving room for
-    # calls that bunch up on the way; the budget is shared by all workers through Redis.
-    telegram_rate_per_second: float = Field(default=25.0, gt=0)
-    telegram_burst: float = Field(default=3.0, ge=1)
+    # Telegram's overall limit for a bot is about 30 messages a second: at most this many
+    # sends and edits in any one second (all chats, all workers, shared through Redis).
+    # The window counted is a second plus the jitter, so that calls delayed on their way
+    # (a busy worker, the network) still arrive within Telegram's count.
+    telegram_rate_per_second: int = Field(default=28, ge=1)
+    telegram_jitter_seconds: float = Field(default=0.15, ge=0, le=1)
     # About one change a second per chat, about 20 messages a minute per group.
     telegram_chat_interval: float = Field(default=1.0, gt=0)
     telegram_group_per_minute: int = Field(default=20, ge=5)

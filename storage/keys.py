@@ -127,8 +127,8 @@ def chat_counter(chat_id: int, name: str, window: str) -> str:
     return f"{PREFIX}:{{c:{chat_id}}}:{name}:{window}"
 
 
-# The bot's Telegram budget: one token bucket and one bot-wide 429 pause, one slot.
-TELEGRAM_BUCKET = f"{PREFIX}:{{telegram}}:bucket"
+# The bot's Telegram budget: the last second's calls and one bot-wide 429 pause, one slot.
+TELEGRAM_LOG = f"{PREFIX}:{{telegram}}:log"
 TELEGRAM_PAUSE = f"{PREFIX}:{{telegram}}:pause"
 
 

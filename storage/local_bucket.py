@@ -1,10 +1,10 @@
 """A worker's own Telegram budget: what the shared one in Redis falls back to.
 
-The same rules as `storage.telegram_budget` (a token bucket served in tiers, one
-change a second per chat, a minute's calls per group, 429 pauses), kept in this
-process's memory. It serves when Redis fails, so the bot keeps answering within
-the limits as far as one worker can tell, and it runs on an injectable clock, so
-the door's priorities can be driven step by step in tests.
+The same rules as `storage.telegram_budget` (a sliding window of the bot's calls,
+served in tiers; one change a second per chat; a minute's calls per group; 429
+pauses), kept in this process's memory. It serves when Redis fails, so the bot
+keeps answering within the limits as far as one worker can tell, and it runs on
+an injectable clock, so the door's priorities can be driven step by step in tests.
 """
 
 from __future__ import annotations
@@ -14,45 +14,6 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 
 
-class TelegramPacer:
-    """A token bucket: `rate` calls a second, bursts up to `burst`."""
-
-    def __init__(
-        self,
-        rate: float,
-        burst: float | None = None,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._rate = rate
-        self._burst = burst if burst is not None else rate
-        self._tokens = self._burst
-        self._clock = clock
-        self._updated = clock()
-
-    def _refill(self) -> None:
-        now = self._clock()
-        self._tokens = min(self._burst, self._tokens + (now - self._updated) * self._rate)
-        self._updated = now
-
-    def try_acquire(self, *, reserve: float = 0.0, cost: int = 1) -> bool:
-        """Take `cost` tokens only if `reserve` would be left for other calls (asking never
-        more than the burst: a call costing more runs the bucket into debt)."""
-        self._refill()
-        if self._tokens >= min(self._burst, cost + reserve):
-            self._tokens -= cost
-            return True
-        return False
-
-    def wait_for(self, *, reserve: float = 0.0, cost: int = 1) -> float:
-        """Seconds until `try_acquire` would succeed."""
-        self._refill()
-        return max(0.0, (min(self._burst, cost + reserve) - self._tokens) / self._rate)
-
-    def refund(self, cost: int = 1) -> None:
-        self._tokens = min(self._burst, self._tokens + cost)
-
-
 class LocalBudget:
     """`TelegramBudget`'s interface over this process's memory (`now_ms` is ignored:
     the budget reads its own clock)."""
@@ -60,32 +21,38 @@ class LocalBudget:
     def __init__(
         self,
         *,
-        rate: float,
-        burst: float,
+        per_second: int,
+        jitter: float = 0.15,
         chat_interval: float = 1.0,
         group_per_minute: int = 20,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.rate = rate
-        self.burst = burst
+        self.per_second = per_second
+        self._window = 1.0 + jitter
         self.chat_interval_ms = max(1, round(chat_interval * 1000))
         self.group_per_minute = group_per_minute
         self._clock = clock
-        self._bucket = TelegramPacer(rate, burst, clock=clock)
+        self._second: deque[tuple[float, str]] = deque()  # (when, ticket) of each message
         self._next: dict[int, float] = {}
         self._log: dict[int, deque[float]] = defaultdict(deque)
         self._chat_pause: dict[int, float] = {}
         self._pause = 0.0
 
-    async def take(self, *, reserve: float, cost: int = 1, now_ms: int = -1) -> float:
-        if (paused := self._pause - self._clock()) > 0:
+    async def take(self, ticket: str, *, reserve: int, cost: int = 1, now_ms: int = -1) -> float:
+        now = self._clock()
+        if (paused := self._pause - now) > 0:
             return paused
-        if self._bucket.try_acquire(reserve=reserve, cost=cost):
+        while self._second and now - self._second[0][0] >= self._window:
+            self._second.popleft()
+        cost = min(cost, self.per_second)  # an album longer than the second fills it
+        room = max(self.per_second - reserve, cost)
+        if len(self._second) + cost <= room:
+            self._second.extend([(now, ticket)] * cost)
             return 0.0
-        return max(0.001, self._bucket.wait_for(reserve=reserve, cost=cost))
+        return max(0.001, self._second[len(self._second) + cost - room - 1][0] + self._window - now)
 
-    async def refund(self, cost: int = 1) -> None:
-        self._bucket.refund(cost)
+    async def refund(self, ticket: str, cost: int = 1) -> None:
+        self._second = deque(entry for entry in self._second if entry[1] != ticket)
 
     async def gate_chat(
         self, chat_id: int, *, group: bool, spare: int = 0, now_ms: int = -1

@@ -23,6 +23,8 @@ from storage import keys
 from storage.connection import RedisClient
 from storage.keys import ChatScope
 
+MAX_POLL_SECONDS = 0.3
+
 # A new photo: mark the record incoming (keeping numbers already waiting). ARGV: ttl ms.
 _EXPECT = """
 local raw = redis.call('GET', KEYS[1])
@@ -105,6 +107,7 @@ class PhotoHandoff:
         still running, up to `patience` seconds); () when there are none."""
         key = keys.pending_photos(scope, user_id)
         deadline = self._clock() + patience
+        pause = self._poll
         while True:
             raw = await self._claim(keys=[key])
             if raw is None:
@@ -113,7 +116,10 @@ class PhotoHandoff:
                 return _numbers(raw)
             if self._clock() >= deadline:
                 return ()
-            await self._sleep(self._poll)
+            await self._sleep(pause)
+            # Hundreds of questions can wait for their photos at once (a burst of albums):
+            # asking Redis 20 times a second each was most of a busy worker's CPU.
+            pause = min(pause * 1.5, MAX_POLL_SECONDS)
 
     async def unclaimed(self, scope: ChatScope, user_id: int, owner: str) -> tuple[int, ...] | None:
         """After the wait: this turn's numbers when no question took them, else None."""
@@ -122,7 +128,7 @@ class PhotoHandoff:
         while self._clock() < deadline:
             if not await self._redis.exists(key):
                 return None  # a question took them (or a later photo turn owns them)
-            await self._sleep(min(self._poll * 4, max(0.0, deadline - self._clock())))
+            await self._sleep(min(MAX_POLL_SECONDS, max(0.0, deadline - self._clock())))
         raw = await self._take_back(keys=[key], args=[owner])
         return None if raw is None else _numbers(raw)
 

@@ -1,16 +1,20 @@
 """Telegram's limits, shared by every worker through Redis.
 
 Telegram counts per bot, not per worker process, so the state lives in Redis:
-- one token bucket for the whole bot (about 30 messages a second), served in
-  tiers: a call of a higher tier may take tokens a lower tier has to leave;
+- one log of the bot's calls of the last second (about 30 messages a second),
+  served in tiers: a call of a higher tier may take slots a lower tier has to
+  leave free. A sliding window, not a token bucket: a quiet bot may send 28
+  first messages at once, and no window holds more than 28 calls. The window is
+  a second plus `jitter` (0.15 s): a call granted at the end of one window and
+  delayed on its way must still not land in the next second's count;
 - per chat: when the next change may go (about one a second), a log of the
   last minute's calls in groups (about 20 a minute), and a 429 pause;
 - a bot-wide pause, for a 429 that is not about one chat.
 
-Each script touches the keys of one hash-tag slot only (the bucket and the
+Each script touches the keys of one hash-tag slot only (the log and the
 bot-wide pause share `{telegram}`, a chat's keys share `{c:<chat id>}`), so the
 same calls run on a single Redis and on a Redis Cluster; that is why taking a
-token and reserving the chat are two round trips, not one script.
+slot and reserving the chat are two round trips, not one script.
 
 Times are milliseconds from the caller's clock, or Redis' own `TIME` when the
 caller passes none (production: every worker then reads the same clock). If
@@ -39,33 +43,30 @@ if now < 0 then
 end
 """
 
-# KEYS: bucket, bot-wide pause. ARGV: now, rate per second, burst, reserve, cost.
-# Returns 0 when the tokens were taken, else milliseconds to wait.
+# KEYS: the bot's call log (a sorted set of the last window's calls), bot-wide pause.
+# ARGV: now, calls allowed in a window, slots to leave for other tiers, cost, ticket, window.
+# Returns 0 when the call was logged, else milliseconds to wait.
 _TAKE = (
     _NOW
     + """
 local pause = tonumber(redis.call('GET', KEYS[2]) or '0')
 if pause > now then return pause - now end
-local rate, burst = tonumber(ARGV[2]) / 1000, tonumber(ARGV[3])
-local reserve, cost = tonumber(ARGV[4]), tonumber(ARGV[5])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(state[1]) or burst
-local ts = tonumber(state[2]) or now
-if now > ts then
-  tokens = math.min(burst, tokens + (now - ts) * rate)
-  ts = now
+local limit, reserve = tonumber(ARGV[2]), tonumber(ARGV[3])
+-- An album longer than the second counts as the whole second.
+local cost = math.min(tonumber(ARGV[4]), limit)
+local window = tonumber(ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+-- A call costing more than the free slots (a long album) goes once the window is empty.
+local room = math.max(limit - reserve, cost)
+if count + cost <= room then
+  for i = 1, cost do redis.call('ZADD', KEYS[1], now, ARGV[5] .. ':' .. i) end
+  redis.call('PEXPIRE', KEYS[1], window + 1000)
+  return 0
 end
--- A call costing more than the burst (a long album) runs the bucket into debt.
-local need = math.min(burst, cost + reserve)
-local wait = 0
-if tokens >= need then
-  tokens = tokens - cost
-else
-  wait = math.max(1, math.ceil((need - tokens) / rate))
-end
-redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', ts)
-redis.call('PEXPIRE', KEYS[1], 60000)
-return wait
+local at = count + cost - room - 1
+local freeing = redis.call('ZRANGE', KEYS[1], at, at, 'WITHSCORES')
+return math.max(1, tonumber(freeing[2]) + window - now)
 """
 )
 
@@ -136,11 +137,13 @@ return math.max(0, chat - now)
 class Budget(Protocol):
     """What the Telegram door (`bot.telegram.door`) needs of a budget."""
 
-    burst: float
+    per_second: int
     chat_interval_ms: int
 
-    async def take(self, *, reserve: float, cost: int = 1, now_ms: int = -1) -> float: ...
-    async def refund(self, cost: int = 1) -> None: ...
+    async def take(
+        self, ticket: str, *, reserve: int, cost: int = 1, now_ms: int = -1
+    ) -> float: ...
+    async def refund(self, ticket: str, cost: int = 1) -> None: ...
     async def gate_chat(
         self, chat_id: int, *, group: bool, spare: int = 0, now_ms: int = -1
     ) -> float: ...
@@ -156,14 +159,14 @@ class TelegramBudget:
         self,
         redis: RedisClient,
         *,
-        rate: float,
-        burst: float,
+        per_second: int,
+        jitter: float = 0.15,
         chat_interval: float = 1.0,
         group_per_minute: int = 20,
     ) -> None:
         self._redis = redis
-        self.rate = rate
-        self.burst = burst
+        self.per_second = per_second
+        self.window_ms = 1000 + round(jitter * 1000)
         self.chat_interval_ms = max(1, round(chat_interval * 1000))
         self.group_per_minute = group_per_minute
         self._take = redis.register_script(_TAKE)
@@ -173,7 +176,10 @@ class TelegramBudget:
         self._paused = redis.register_script(_PAUSED)
         # Without Redis: the same rules in this worker's memory, one warning per outage.
         self._local = LocalBudget(
-            rate=rate, burst=burst, chat_interval=chat_interval, group_per_minute=group_per_minute
+            per_second=per_second,
+            jitter=jitter,
+            chat_interval=chat_interval,
+            group_per_minute=group_per_minute,
         )
         self._redis_down = False
         self._member = 0
@@ -189,25 +195,26 @@ class TelegramBudget:
             self._redis_down = False
             log.info("Shared Telegram budget available again")
 
-    async def take(self, *, reserve: float, cost: int = 1, now_ms: int = -1) -> float:
-        """Take `cost` tokens if `reserve` more are left (never more than the burst in all);
-        0.0 when taken, else seconds to wait."""
+    async def take(self, ticket: str, *, reserve: int, cost: int = 1, now_ms: int = -1) -> float:
+        """Log a call of `cost` messages if `reserve` of the second's slots stay free for the
+        tiers above; 0.0 when logged, else seconds to wait. `ticket` names the call (unique)."""
         try:
             wait_ms = await self._take(
-                keys=[keys.TELEGRAM_BUCKET, keys.TELEGRAM_PAUSE],
-                args=[now_ms, self.rate, self.burst, reserve, cost],
+                keys=[keys.TELEGRAM_LOG, keys.TELEGRAM_PAUSE],
+                args=[now_ms, self.per_second, reserve, cost, ticket, self.window_ms],
             )
         except RedisError as exc:
-            return await self._fallback(exc).take(reserve=reserve, cost=cost)
+            return await self._fallback(exc).take(ticket, reserve=reserve, cost=cost)
         self._back()
         return int(wait_ms) / 1000
 
-    async def refund(self, cost: int = 1) -> None:
-        """Give back tokens a call took but could not use (its chat was not free)."""
+    async def refund(self, ticket: str, cost: int = 1) -> None:
+        """Give back the slots a call took but could not use (its chat was not free)."""
+        members = [f"{ticket}:{n}" for n in range(1, min(cost, self.per_second) + 1)]
         try:
-            await self._redis.hincrbyfloat(keys.TELEGRAM_BUCKET, "tokens", cost)
+            await self._redis.zrem(keys.TELEGRAM_LOG, *members)
         except RedisError as exc:
-            await self._fallback(exc).refund(cost)
+            await self._fallback(exc).refund(ticket, cost)
 
     async def gate_chat(
         self, chat_id: int, *, group: bool, spare: int = 0, now_ms: int = -1

@@ -26,8 +26,8 @@ from tests.test_workers import WorkerProcess
 
 pytestmark = [pytest.mark.timeout(120), ON_BOTH_REDIS]
 
-# Telegram's limits, tighter: 12 calls a second for the bot, 10 a minute per group.
-FLOOD_LIMITS = Limits(per_second=12, chat_interval=TEST_CHAT_INTERVAL, group_per_minute=10)
+# Telegram's limits, tighter: 14 calls a second for the bot, 10 a minute per group.
+FLOOD_LIMITS = Limits(per_second=14, chat_interval=TEST_CHAT_INTERVAL, group_per_minute=10)
 PRIVATE = [9700 + n for n in range(8)]
 GROUP, ALBUM_CHAT = -9700, 9790
 HELP_KO = "안녕하세요, 스타일리스트"
@@ -55,10 +55,9 @@ async def flooded(tmp_path: Path, redis_url: str) -> AsyncIterator[tuple[FakeTel
             "ALBUM_QUIET_SECONDS": "0.2",
             "EDIT_INTERVAL_PRIVATE": "0.1",
             "EDIT_INTERVAL_GROUP": "0.3",
-            # The bot's side of the tightened limits: 9 a second with bursts of 2 (at most
-            # 11 in any second, against 12), a minute per group of 10.
-            "TELEGRAM_RATE_PER_SECOND": "9",
-            "TELEGRAM_BURST": "2",
+            # The bot's side of the tightened limits: 10 calls in any second (against 14),
+            # a minute per group of 10.
+            "TELEGRAM_RATE_PER_SECOND": "10",
             "TELEGRAM_CHAT_INTERVAL": str(TEST_CHAT_INTERVAL),
             "TELEGRAM_GROUP_PER_MINUTE": "10",
             "PHOTO_QUESTION_WAIT_SECONDS": "0.2",

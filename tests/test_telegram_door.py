@@ -27,7 +27,7 @@ from tests.scenario_kit import REPLY, bot_texts, rendered
 
 
 def local_door(clock: FakeClock, **budget: Any) -> TelegramDoor:
-    values: dict[str, Any] = {"rate": 1.0, "burst": 1.0, "chat_interval": 1.0, **budget}
+    values: dict[str, Any] = {"per_second": 3, "jitter": 0.0, "chat_interval": 1.0, **budget}
     return TelegramDoor(
         LocalBudget(clock=clock, **values), clock=clock, sleep=clock.sleep, jitter=lambda: 1.0
     )
@@ -61,10 +61,10 @@ async def through(
 
 async def test_when_the_budget_is_short_calls_leave_in_priority_order() -> None:
     clock = FakeClock()
-    door, calls = local_door(clock, burst=2.0), Calls(clock)
+    door, calls = local_door(clock, per_second=3), Calls(clock)
 
     async def scene() -> None:
-        for chat in (11, 12):  # empty the bucket
+        for chat in (11, 12, 13):  # the second is full
             await through(door, calls, f"earlier {chat}", "sendMessage", chat, Priority.FIRST)
         waiting = [
             asyncio.create_task(through(door, calls, name, endpoint, chat, priority))
@@ -85,16 +85,19 @@ async def test_when_the_budget_is_short_calls_leave_in_priority_order() -> None:
     assert calls.sent == [
         ("earlier 11", 0.0),
         ("earlier 12", 0.0),
-        ("first message", 1.0),  # one token a second; the first message takes the first
-        ("final edit", 2.25),  # then final edits and replies, leaving a quarter token...
-        ("reply", 3.25),
-        ("board", 4.5),  # ...and boards half of one
+        ("earlier 13", 0.0),
+        # Three calls in any one second: the first message may take the last slot, the
+        # others leave one free for it (and a board after a reply waits for its turn).
+        ("first message", 1.0),
+        ("final edit", 1.0),
+        ("reply", 2.0),
+        ("board", 2.0),
     ]
 
 
 async def test_a_chat_gets_one_change_a_second_and_a_group_its_minute() -> None:
     clock = FakeClock()
-    door, calls = local_door(clock, rate=100.0, burst=100.0, group_per_minute=5), Calls(clock)
+    door, calls = local_door(clock, per_second=100, group_per_minute=5), Calls(clock)
 
     async def private() -> None:
         for n in range(3):
@@ -115,7 +118,7 @@ async def test_a_chat_gets_one_change_a_second_and_a_group_its_minute() -> None:
 
 async def test_a_429_is_waited_out_and_the_call_goes_again() -> None:
     clock = FakeClock()
-    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    door, calls = local_door(clock, per_second=100), Calls(clock)
     calls.refusals["reply"] = [3, 2]
 
     async def scene() -> None:
@@ -127,7 +130,7 @@ async def test_a_429_is_waited_out_and_the_call_goes_again() -> None:
 
 async def test_a_429_on_a_partial_edit_defers_it_and_pauses_the_chat() -> None:
     clock = FakeClock()
-    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    door, calls = local_door(clock, per_second=100), Calls(clock)
     calls.refusals["partial"] = [4]
 
     async def scene() -> None:
@@ -143,7 +146,7 @@ async def test_a_429_on_a_partial_edit_defers_it_and_pauses_the_chat() -> None:
 
 async def test_a_429_without_a_chat_pauses_the_whole_bot() -> None:
     clock = FakeClock()
-    door, calls = local_door(clock, rate=100.0, burst=100.0), Calls(clock)
+    door, calls = local_door(clock, per_second=100), Calls(clock)
     calls.refusals["menu"] = [2]
 
     async def scene() -> None:
@@ -158,25 +161,43 @@ async def test_a_429_without_a_chat_pauses_the_whole_bot() -> None:
 
 
 @ON_BOTH_REDIS
-async def test_the_shared_bucket_serves_tiers(redis: RedisClient) -> None:
-    budget = TelegramBudget(redis, rate=1, burst=4)
+async def test_the_shared_second_serves_tiers(redis: RedisClient) -> None:
+    budget = TelegramBudget(redis, per_second=4, jitter=0.0)
     at = 1_000_000
-    assert await budget.take(reserve=2, now_ms=at) == 0.0
-    assert await budget.take(reserve=2, now_ms=at) == 0.0
-    # Two tokens left: a partial edit must leave two, so it is refused...
-    assert await budget.take(reserve=2, now_ms=at) == pytest.approx(1.0)
-    # ...a final edit (a quarter of the burst kept) takes one, a first message the last.
-    assert await budget.take(reserve=1, now_ms=at) == 0.0
-    assert await budget.take(reserve=1, now_ms=at) == pytest.approx(1.0)
-    assert await budget.take(reserve=0, now_ms=at) == 0.0
-    assert await budget.take(reserve=0, now_ms=at + 1000) == 0.0, "refilled at one a second"
+    # Four calls in any one second. A partial edit must leave two slots free...
+    assert await budget.take("a", reserve=2, now_ms=at) == 0.0
+    assert await budget.take("b", reserve=2, now_ms=at + 100) == 0.0
+    assert await budget.take("c", reserve=2, now_ms=at + 200) == 0.8, "until a's second ends"
+    # ...a final edit one, and a first message may take the last.
+    assert await budget.take("d", reserve=1, now_ms=at + 200) == 0.0
+    assert await budget.take("e", reserve=1, now_ms=at + 300) == 0.7
+    assert await budget.take("f", reserve=0, now_ms=at + 300) == 0.0
+    assert await budget.take("g", reserve=0, now_ms=at + 999) == 0.001
+    assert await budget.take("g", reserve=0, now_ms=at + 1000) == 0.0, "a's second is over"
+    # A call that could not be used gives its slot back.
+    await budget.refund("g")
+    assert await budget.take("h", reserve=0, now_ms=at + 1000) == 0.0
+    # An album of five photos, more than the second holds, goes once the second is empty.
+    assert await budget.take("album", reserve=0, cost=5, now_ms=at + 1500) == 0.5
+    assert await budget.take("album", reserve=0, cost=5, now_ms=at + 2000) == 0.0
+
+
+@ON_BOTH_REDIS
+async def test_a_slot_is_free_again_a_second_and_the_jitter_later(redis: RedisClient) -> None:
+    # A call granted at the end of one second but slow on its way must not land in the
+    # next second's count at Telegram: the window is a second plus the jitter.
+    budget = TelegramBudget(redis, per_second=1, jitter=0.15)
+    at = 2_000_000
+    assert await budget.take("a", reserve=0, now_ms=at) == 0.0
+    assert await budget.take("b", reserve=0, now_ms=at + 1000) == 0.15
+    assert await budget.take("b", reserve=0, now_ms=at + 1150) == 0.0
 
 
 @ON_BOTH_REDIS
 async def test_the_shared_chat_gate_spaces_changes_and_counts_a_group_minute(
     redis: RedisClient,
 ) -> None:
-    budget = TelegramBudget(redis, rate=100, burst=100, chat_interval=1.0, group_per_minute=5)
+    budget = TelegramBudget(redis, per_second=100, chat_interval=1.0, group_per_minute=5)
     at = 5_000_000
     assert await budget.gate_chat(1, group=False, now_ms=at) == 0.0
     assert await budget.gate_chat(1, group=False, now_ms=at + 400) == pytest.approx(0.6)
@@ -193,16 +214,16 @@ async def test_the_shared_chat_gate_spaces_changes_and_counts_a_group_minute(
 
 @ON_BOTH_REDIS
 async def test_shared_pauses_hold_for_every_worker(redis: RedisClient) -> None:
-    one = TelegramBudget(redis, rate=100, burst=100)
-    other = TelegramBudget(redis, rate=100, burst=100)
+    one = TelegramBudget(redis, per_second=100)
+    other = TelegramBudget(redis, per_second=100)
     at = 9_000_000
     await one.pause_chat(42, 3.0, now_ms=at)
     assert await other.chat_paused_for(42, now_ms=at + 500) == 2.5
     assert await other.gate_chat(42, group=False, now_ms=at + 500) == 2.5
     assert await other.gate_chat(43, group=False, now_ms=at + 500) == 0.0
     await one.pause_all(2.0, now_ms=at)
-    assert await other.take(reserve=0, now_ms=at + 500) == 1.5
-    assert await other.take(reserve=0, now_ms=at + 2000) == 0.0
+    assert await other.take("x", reserve=0, now_ms=at + 500) == 1.5
+    assert await other.take("y", reserve=0, now_ms=at + 2000) == 0.0
 
 
 async def test_without_redis_the_worker_keeps_the_rules_alone(
@@ -210,11 +231,11 @@ async def test_without_redis_the_worker_keeps_the_rules_alone(
 ) -> None:
     # Nothing listens on port 1: every Redis call fails at once.
     unreachable = Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
-    budget = TelegramBudget(unreachable, rate=1, burst=2, chat_interval=1.0)
+    budget = TelegramBudget(unreachable, per_second=2, chat_interval=1.0)
     try:
-        assert await budget.take(reserve=0) == 0.0
-        assert await budget.take(reserve=1) > 0, "a partial edit leaves the last token"
-        assert await budget.take(reserve=0) == 0.0
+        assert await budget.take("a", reserve=0) == 0.0
+        assert await budget.take("b", reserve=1) > 0, "a partial edit leaves the last slot"
+        assert await budget.take("c", reserve=0) == 0.0
         assert await budget.gate_chat(1, group=False) == 0.0
         assert await budget.gate_chat(1, group=False) > 0.5, "still one change a second"
         await budget.pause_chat(2, 5.0)
@@ -264,9 +285,9 @@ async def test_two_workers_share_one_budget(
     model: FakeOpenAIServer,
     updates: UpdateFactory,
 ) -> None:
-    # 5 calls a second with a burst of 2 for the whole bot: each worker alone would
-    # allow that much, so together they could double it if the budget were not shared.
-    workers = [await start_worker(telegram_rate_per_second=5, telegram_burst=2) for _ in range(2)]
+    # 5 calls in any second for the whole bot: each worker alone would allow that much,
+    # so together they could double it if the budget were not shared.
+    workers = [await start_worker(telegram_rate_per_second=5) for _ in range(2)]
     chats = [7101 + n for n in range(6)]
     for _ in chats:
         model.script(REPLY, chunk_size=4, interval=0.01)
@@ -275,6 +296,5 @@ async def test_two_workers_share_one_budget(
     )
     await asyncio.gather(*(w.idle(timeout=20) for w in workers))
     assert all(bot_texts(telegram, chat) == [rendered(REPLY)] for chat in chats)
-    # A bucket of 2 refilled at 5/s lets at most 7 calls through in any second.
-    assert busiest_second(telegram) <= 7
+    assert busiest_second(telegram) <= 5
     assert telegram.limits.refused == []

@@ -6,10 +6,10 @@ parameters, whether it comes from a handler's `reply_text`, the answer being
 streamed, a board or a callback answer. `TelegramDoor` is that limiter, over
 the budget all workers share in Redis (`storage.telegram_budget`):
 
-- calls that put or change a message in a chat take tokens of the bot's
-  bucket (about 30 a second in all) and that chat's next change (about one a
-  second; groups also about 20 a minute);
-- when tokens are short, calls leave in priority order: an answer's first
+- calls that put or change a message in a chat take a slot of the bot's
+  second (about 30 calls in any one second, in all) and that chat's next change
+  (about one a second; groups also about 20 a minute);
+- when slots are short, calls leave in priority order: an answer's first
   message, then final edits and short replies, then boards and albums; a
   streamed partial edit goes only with budget to spare, else it is deferred
   (`Deferred`) and the next one carries its text too;
@@ -18,7 +18,7 @@ the budget all workers share in Redis (`storage.telegram_budget`):
   no update fails because of a 429.
 
 Inside one worker the calls that must go out wait in one priority queue, and
-only its head asks Redis for tokens, so hundreds of waiting calls cost one
+only its head asks Redis for a slot, so hundreds of waiting calls cost one
 round trip at a time, not hundreds of polls.
 """
 
@@ -28,7 +28,9 @@ import asyncio
 import heapq
 import itertools
 import logging
+import math
 import random
+import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -55,9 +57,10 @@ class Priority(IntEnum):
     PARTIAL = 3  # a streamed partial edit: skipped when the budget is short
 
 
-# Share of the burst (beyond the call's own token) each tier leaves for the tiers above it.
-RESERVE_SHARE = {Priority.FIRST: 0.0, Priority.REPLY: 0.25, Priority.BULK: 0.5,
-                 Priority.PARTIAL: 0.75}  # fmt: skip
+# Share of the second's slots each tier leaves free for the tiers above it: with 28 a
+# second, final edits and replies leave 3, boards 6, partial edits 10.
+RESERVE_SHARE = {Priority.FIRST: 0.0, Priority.REPLY: 0.1, Priority.BULK: 0.2,
+                 Priority.PARTIAL: 0.35}  # fmt: skip
 # Methods that put or change a message in a chat: what Telegram's message limits count.
 COUNTED = frozenset(
     "sendMessage editMessageText editMessageCaption editMessageMedia editMessageReplyMarkup "
@@ -84,6 +87,7 @@ class Deferred(Exception):
 class _Waiter:
     priority: Priority
     seq: int
+    ticket: str = field(compare=False)
     cost: int = field(compare=False)
     granted: asyncio.Future[None] = field(compare=False)
 
@@ -109,6 +113,7 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         self._interval = budget.chat_interval_ms / 1000
         self._heap: list[_Waiter] = []
         self._seq = itertools.count()
+        self._worker = secrets.token_hex(4)  # tickets must not clash with other workers'
         self._server: asyncio.Task[None] | None = None
         self._arrived = asyncio.Event()
         self._chat_free_at: dict[int, float] = {}  # this worker's view, spares Redis a refusal
@@ -172,33 +177,34 @@ class TelegramDoor(BaseRateLimiter[Priority]):
                     raise self._defer(wait)
                 await self._sleep(wait)
                 continue
+            ticket = f"{self._worker}:{next(self._seq)}"
             if optional:
                 # Calls that must go out are queued here: nothing is to spare.
-                if self._heap or await self._take(priority, cost) > 0:
+                if self._heap or await self._take(ticket, priority, cost) > 0:
                     raise self._defer(self._jitter())
             else:
-                await self._queue(priority, cost)
+                await self._queue(ticket, priority, cost)
             wait = await self._budget.gate_chat(
                 chat, group=chat < 0, spare=GROUP_SPARE if optional else 0, now_ms=self._now_ms()
             )
             if wait <= 0:
                 self._remember_chat(chat, self._interval)
                 return
-            # Another worker wrote to the chat just now: give the tokens back and wait.
-            await self._budget.refund(cost)
+            # Another worker wrote to the chat just now: give the slot back and wait.
+            await self._budget.refund(ticket, cost)
             self._remember_chat(chat, wait)
             if optional:
                 raise self._defer(wait)
 
-    async def _take(self, priority: Priority, cost: int) -> float:
-        reserve = RESERVE_SHARE[priority] * max(0.0, self._budget.burst - 1)
-        return await self._budget.take(reserve=reserve, cost=cost, now_ms=self._now_ms())
+    async def _take(self, ticket: str, priority: Priority, cost: int) -> float:
+        reserve = math.ceil(RESERVE_SHARE[priority] * self._budget.per_second)
+        return await self._budget.take(ticket, reserve=reserve, cost=cost, now_ms=self._now_ms())
 
-    async def _queue(self, priority: Priority, cost: int) -> None:
-        """Wait for the shared bucket, behind every call of this worker that goes first."""
-        waiter = _Waiter(
-            priority, next(self._seq), cost, asyncio.get_running_loop().create_future()
-        )
+    async def _queue(self, ticket: str, priority: Priority, cost: int) -> None:
+        """Wait for a slot of the shared second, behind every call of this worker that goes
+        first."""
+        granted = asyncio.get_running_loop().create_future()
+        waiter = _Waiter(priority, next(self._seq), ticket, cost, granted)
         heapq.heappush(self._heap, waiter)
         if self._server is None or self._server.done():
             self._server = asyncio.create_task(self._serve())
@@ -212,11 +218,11 @@ class TelegramDoor(BaseRateLimiter[Priority]):
             if head.granted.done():  # its caller was cancelled
                 heapq.heappop(self._heap)
                 continue
-            wait = await self._take(head.priority, head.cost)
+            wait = await self._take(head.ticket, head.priority, head.cost)
             if wait <= 0:
                 heapq.heappop(self._heap)
                 if head.granted.done():
-                    await self._budget.refund(head.cost)
+                    await self._budget.refund(head.ticket, head.cost)
                 else:
                     head.granted.set_result(None)
                 continue

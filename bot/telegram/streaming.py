@@ -22,14 +22,14 @@ from bot.tasks import wait_ignoring_cancel
 
 FIRST_PHRASE_CHARS = 12
 FIRST_PHRASE_WAIT = 0.25  # seconds after the first token
-# Markdown markers and spaces are not what the user reads.
-_INVISIBLE = re.compile(r"[\s*_~`|#>]+")
+# Markdown markers are not what the user reads (the spaces between words are).
+_MARKERS = re.compile(r"[*_~`|#>]+")
 
 
 def has_first_phrase(text: str) -> bool:
     """Enough of the answer to be worth a message: a dozen characters, or a finished line."""
     started = text.lstrip()  # a line break before any text finishes no line
-    return "\n" in started or len(_INVISIBLE.sub("", started)) >= FIRST_PHRASE_CHARS
+    return "\n" in started or len(_MARKERS.sub("", started).strip()) >= FIRST_PHRASE_CHARS
 
 
 class RetryLater(Exception):

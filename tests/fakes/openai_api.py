@@ -125,6 +125,8 @@ class FakeOpenAIServer(LocalServer):
         # Answers a request from its content (e.g. a judge that reads the answers), before
         # the script queue; returning None falls through to the script.
         self.responder: Callable[[dict[str, Any]], str | None] | None = None
+        # What an unscripted request gets (timings included); None: default_reply at once.
+        self.default_plan: ScriptedReply | None = None
 
     @property
     def base_url(self) -> str:
@@ -223,7 +225,11 @@ class FakeOpenAIServer(LocalServer):
         if answered is not None:
             plan = ScriptedReply(answered)
         else:
-            plan = self._script.popleft() if self._script else ScriptedReply(self.default_reply)
+            plan = (
+                self._script.popleft()
+                if self._script
+                else self.default_plan or ScriptedReply(self.default_reply)
+            )
         if plan.first_token_delay:
             await self._pause(plan.first_token_delay)
         if plan.status is not None:
