@@ -40,7 +40,7 @@ from bot.telegram.rendering import render
 from bot.wardrobe.images import make_thumbnail
 from storage.chat_store import ChatStore
 from storage.connection import connect
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -212,7 +212,7 @@ async def redis_per_chat(tmp: Path, chats: int = 50, cluster: bool = False) -> f
                 # Different bytes per photo, as real photos are.
                 jpeg = thumb.jpeg + bytes(str(chat * 10 + n), "ascii")
                 await store.add_photo(
-                    ChatScope(chat),
+                    MemberScope(ChatScope(chat)),
                     f"u{chat}-{n}",
                     jpeg,
                     "full_body" if n == 0 else "clothing",
