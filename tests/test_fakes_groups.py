@@ -57,11 +57,11 @@ async def test_get_chat_member_refuses_what_telegram_refuses(
     tg.unknown_chats.add(-100999)
     with pytest.raises(BadRequest, match="Chat not found"):
         await bot.get_chat_member(-100999, 1)
-    with pytest.raises(BadRequest, match="(?i)invalid user_id specified"):
+    with pytest.raises(BadRequest, match=r"(?i)invalid user_id specified"):
         await bot.get_chat_member(GROUP, 0)
     # In a private chat only the user and the bot are there.
     assert (await bot.get_chat_member(5, 5)).status == ChatMemberStatus.MEMBER
-    with pytest.raises(BadRequest, match="(?i)participant_id_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)participant_id_invalid"):
         await bot.get_chat_member(5, 6)
     with pytest.raises(ValueError, match="not a ChatMember status"):
         tg.set_member_status(GROUP, 1, "owner")

@@ -300,13 +300,14 @@ class FakeOpenAIServer(LocalServer):
         self.analysis_requests.append(body)
         async with self._cond:
             self._cond.notify_all()
+        if "response_format" in body and not self.supports_json_schema:
+            return _error(400, "response_format json_schema is not supported by this server")
+        # Scripted replies go by order of arrival, held or not.
+        reply, status = self._analysis_script.popleft() if self._analysis_script else (None, None)
         if self._analysis_holds:
             hold = self._analysis_holds.popleft()
             hold.arrived.set()
             await hold.wait_released(self._closing)
-        if "response_format" in body and not self.supports_json_schema:
-            return _error(400, "response_format json_schema is not supported by this server")
-        reply, status = self._analysis_script.popleft() if self._analysis_script else (None, None)
         if status is not None:
             return _error(status, f"Fake error {status}")
         content = reply if reply is not None else made_up_cards(body)
