@@ -72,8 +72,8 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
     cluster = LocalCluster(tmp_path_factory.mktemp("redis-cluster"))
-    cluster.start()
     try:
+        cluster.start()  # a node that fails to start must not leave the others running
         yield cluster
     finally:
         cluster.stop()
