@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.terminal_chat import TerminalAnswer
@@ -22,6 +23,7 @@ from tests.scenario_kit import (
     all_text,
     attached_pictures,
     bot_texts,
+    images_in,
     photo_update,
     wardrobe_numbers,
 )
@@ -105,6 +107,30 @@ async def test_after_reset_a_stale_analysis_never_describes_the_new_photo_one(
     assert wardrobe_numbers(asked) == {1}
     assert not any(name in text for name in OLD_CARDS.values())
     assert "출근룩 추천해줘" not in text and "[2]" not in text
+
+
+async def test_a_retried_analysis_does_not_send_a_photo_forgotten_meanwhile(
+    start_worker: Callable[..., Awaitable[Worker]],
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    # The server is busy (503) on the first try, which is held until after /forget 2:
+    # the retry reads the photos again, and photo 2 does not go to the model a second time.
+    worker = await start_worker(openai_max_retries=1)
+    hold = model.hold_analysis()
+    model.script_analysis(status=503)
+    await worker.send(*album(telegram, updates, CHAT, "출근룩 추천해줘"), gap=0.02)
+    await asyncio.wait_for(hold.arrived.wait(), 10)
+    await model.wait_for_requests(1)
+    await worker.send(updates.text(CHAT, "/forget 2"))
+    await telegram.wait_for(lambda s: "지웠어요" in bot_texts(s, CHAT)[-1])
+    hold.release()
+    await worker.idle()
+    first, retry = model.analysis_requests
+    assert "Photo [2]" in all_text(first) and images_in(first) == 4
+    assert "Photo [2]" not in all_text(retry) and images_in(retry) == 3
+    assert sorted(await worker.services.store.cards(OWNER)) == [1, 3, 4]
 
 
 async def test_photos_forgotten_before_their_question_is_answered_are_not_named(

@@ -93,8 +93,11 @@ class Stylist:
         replaced) while the model looked is not kept (ChatStore.set_cards)."""
         if not numbers:
             return 0
-        photos = [p for p in await self.store.photos(owner) if p.meta.number in numbers]
-        cards, usage = await make_cards(self.model, photos, lang)
+
+        async def still_stored() -> list[StoredPhoto]:
+            return [p for p in await self.store.photos(owner) if p.meta.number in numbers]
+
+        cards, usage, photos = await make_cards(self.model, still_stored, lang)
         kept = await self.store.set_cards(owner, cards, [photo.meta for photo in photos])
         if usage is not None:
             cost = cost_usd(
