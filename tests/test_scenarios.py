@@ -11,7 +11,7 @@ from storage.keys import ChatScope, MemberScope
 from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
-from tests.fakes.updates import UpdateFactory
+from tests.fakes.updates import DEFAULT_GROUP_USER_ID, UpdateFactory
 from tests.harness import Worker
 from tests.scenario_kit import (
     REPLY,
@@ -125,7 +125,8 @@ async def test_group_answers_only_when_addressed(
     await worker.idle()
     assert model.requests == []
     assert telegram.messages(GROUP) == []
-    assert await worker.services.store.photos(MemberScope(ChatScope(GROUP))) == []
+    sender = MemberScope(ChatScope(GROUP), DEFAULT_GROUP_USER_ID)
+    assert await worker.services.store.photos(sender) == []
 
     await worker.send(updates.text(GROUP, f"@{telegram.bot_username} 오늘 뭐 입지?"))
     await worker.idle()
