@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.embedded_redis import EmbeddedRedis
 from bot.settings import Settings
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory, photo_size_ids
@@ -94,8 +94,9 @@ async def intake_latency(redis_url: str, tmp: Path) -> list[float]:
                     await worker.post(part)
                     await asyncio.sleep(0.03)  # Telegram delivers parts tens of ms apart
                 last_part_at = loop.time()
+                owner = MemberScope(ChatScope(chat))
                 # Polling Redis from outside the worker: no event to wait on.
-                while len(await worker.services.store.photo_metas(ChatScope(chat))) < 4:  # noqa: ASYNC110
+                while len(await worker.services.store.photo_metas(owner)) < 4:  # noqa: ASYNC110
                     await asyncio.sleep(0.002)
                 results.append((loop.time() - last_part_at - settings.album_quiet_seconds) * 1000)
                 await worker.idle()

@@ -8,7 +8,7 @@ from bench.redis_backends import start_redis, used_memory
 from bot.wardrobe.images import make_thumbnail
 from storage.chat_store import ChatStore
 from storage.connection import connect
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.image_files import encode, photo_like
 
 
@@ -28,7 +28,12 @@ async def redis_per_chat(tmp: Path, chats: int = 50, cluster: bool = False) -> f
                 jpeg = thumb.jpeg + bytes(str(chat * 10 + n), "ascii")
                 role = "full_body" if n == 0 else "clothing"
                 await store.add_photo(
-                    ChatScope(chat), f"u{chat}-{n}", jpeg, role, thumb.width, thumb.height
+                    MemberScope(ChatScope(chat)),
+                    f"u{chat}-{n}",
+                    jpeg,
+                    role,
+                    thumb.width,
+                    thumb.height,
                 )
         after = used_memory(server)
         print(f"thumbnail bytes: full-body {len(full.jpeg)}, clothing {len(item.jpeg)}")

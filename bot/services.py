@@ -27,6 +27,7 @@ from storage.chat_store import ChatStore
 from storage.connection import RedisClient, connect
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
 from storage.downvotes import DownvoteLog
+from storage.group_data import GroupData
 from storage.ledger import Ledger
 from storage.limits import Limits, LimitSettings
 from storage.photo_handoff import PhotoHandoff
@@ -177,7 +178,7 @@ class Services:
             door=TelegramDoor(budget),
             running=running,
             intake=intake,
-            keeper=WardrobeKeeper(store, intake, locks),
+            keeper=WardrobeKeeper(store, intake, locks, GroupData(redis, store)),
             turns=turns,
             photo_turns=photo_turns,
             shopping=shopping,

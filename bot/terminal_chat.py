@@ -20,9 +20,9 @@ from bot.runner import redis_url_for
 from bot.services import Services
 from bot.settings import Settings
 from prompts.language import detect_language
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 
-TERMINAL_CHAT = ChatScope(chat_id=0)
+TERMINAL_CHAT = MemberScope(ChatScope(chat_id=0))
 
 
 class TerminalAnswer:

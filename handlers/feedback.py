@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import scope_of
+from bot.telegram.incoming import member_of
 from bot.telegram.keyboards import FEEDBACK_CALLBACK
 from bot.telegram.replies import say
 from prompts.language import detect_language
@@ -28,9 +28,11 @@ async def rate_answer(update: Update, context: CoordiContext) -> None:
     if known and vote == "up":
         await services.downvotes.drop(answer_id)
     elif known and isinstance(message, Message):  # an old, inaccessible message: vote only
+        # Looked up in the presser's own history: in a group a member's 👎 keeps only a
+        # turn of their own, never another member's words or wardrobe.
         await keep_rated_turn(
-            services.downvotes, services.ledger, services.store, scope_of(message),
-            answer_id, message.text,
+            services.downvotes, services.ledger, services.store,
+            member_of(message, query.from_user), answer_id, message.text,
         )  # fmt: skip
     lang = detect_language(None, query.from_user.language_code)
     await query.answer(say("feedback_thanks", lang) if known else None)

@@ -1,4 +1,4 @@
-"""/style: the user's taste and constraints, used in every answer."""
+"""/style: the user's taste and constraints, used in every answer (in a group, the member's own)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.incoming import lang_of, member_of
 from bot.telegram.replies import say
 
 MAX_STYLE_LENGTH = 500
@@ -19,15 +19,15 @@ async def style(update: Update, context: CoordiContext) -> None:
     notes = " ".join(context.args or []).strip()[:MAX_STYLE_LENGTH]
     lang = lang_of(message, notes or "")
     store = context.services.store
-    scope = scope_of(message)
+    owner = member_of(message)
     if not notes:
-        current = await store.style(scope)
+        current = await store.style(owner)
         text = say("style_show", lang, notes=current) if current else say("style_none", lang)
     elif notes.lower() in ("clear", "reset", "지우기", "삭제"):
-        await store.set_style(scope, "")
+        await store.set_style(owner, "")
         text = say("style_cleared", lang)
     else:
-        await store.set_style(scope, notes)
+        await store.set_style(owner, notes)
         text = say("style_set", lang, notes=notes)
     await message.reply_text(text, do_quote=False)
 

@@ -1,4 +1,5 @@
-"""/tpo: the occasion (time, place, occasion) later answers are styled for."""
+"""/tpo: the occasion (time, place, occasion) later answers are styled for: the chat's or
+topic's, shared by a group's members (they are often going to the same event)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.incoming import lang_of, member_of
 from bot.telegram.keyboards import OCCASION_CALLBACK, occasion_keyboard
 from bot.telegram.replies import OCCASIONS, say
 from prompts.language import detect_language
@@ -25,7 +26,7 @@ async def set_occasion(update: Update, context: CoordiContext) -> None:
             say("tpo_ask", lang), reply_markup=occasion_keyboard(lang), do_quote=False
         )
         return
-    await context.services.store.set_occasion(scope_of(message), occasion)
+    await context.services.store.set_occasion(member_of(message), occasion)
     await message.reply_text(say("tpo_set", lang, occasion=occasion), do_quote=False)
 
 
@@ -39,7 +40,8 @@ async def pick_occasion(update: Update, context: CoordiContext) -> None:
     if label is None or not isinstance(query.message, Message):
         await query.answer()
         return
-    await context.services.store.set_occasion(scope_of(query.message), label)
+    owner = member_of(query.message, query.from_user)
+    await context.services.store.set_occasion(owner, label)
     await query.answer(label)
     await query.edit_message_text(say("tpo_set", lang, occasion=label))
 

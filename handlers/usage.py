@@ -1,4 +1,5 @@
-"""/usage (this chat's tokens and cost this month) and /stats (admins: all answers)."""
+"""/usage (this month's tokens and cost: a private chat's, or in a group the member's own) and
+/stats (admins: all answers)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.incoming import is_private, lang_of, member_of
 from bot.telegram.replies import say
 from storage.ledger import VariantStats, percentile
 
@@ -15,9 +16,10 @@ async def usage(update: Update, context: CoordiContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    month = await context.services.ledger.month_usage(scope_of(message))
+    month = await context.services.ledger.month_usage(member_of(message))
+    private = is_private(message)
     text = say(
-        "usage",
+        "usage" if private else "usage_member",
         lang_of(message, ""),
         month=month.month,
         answers=month.answers,
@@ -25,7 +27,7 @@ async def usage(update: Update, context: CoordiContext) -> None:
         completion=f"{month.completion_tokens:,}",
         cost=f"{month.cost_usd:.4f}",
     )
-    await message.reply_text(text, do_quote=False)
+    await message.reply_text(text, do_quote=not private)
 
 
 def variant_line(stats: VariantStats) -> str:

@@ -1,4 +1,5 @@
-"""/photos, /forget and /body: see and manage what Coordi keeps of this chat."""
+"""/photos, /forget and /body: see and manage what Coordi keeps of the caller (in a group,
+of that member only)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from telegram import InputMediaPhoto, Message, Update
 from telegram.ext import Application, CommandHandler
 
 from bot.services import CoordiContext
-from bot.telegram.incoming import lang_of, scope_of
+from bot.telegram.incoming import asks_for_all, is_private, lang_of, member_of, sender_of
 from bot.telegram.replies import say
 from bot.wardrobe.answer_board import label_of
 from bot.wardrobe.intake import image_of
+from handlers.reset import reset_own
 from prompts.language import Lang
 from storage.records import PhotoMeta, WardrobeCard
 
@@ -27,10 +29,11 @@ async def show_photos(update: Update, context: CoordiContext) -> None:
     if message is None:
         return
     lang = lang_of(message, "")
-    photos = await context.services.store.photos(scope_of(message))
-    cards = await context.services.store.cards(scope_of(message))
+    owner, private = member_of(message), is_private(message)
+    photos = await context.services.store.photos(owner)
+    cards = await context.services.store.cards(owner)
     if not photos:
-        await message.reply_text(say("no_photos", lang), do_quote=False)
+        await message.reply_text(say("no_photos", lang), do_quote=not private)
         return
     for start in range(0, len(photos), ALBUM_LIMIT):
         chunk = photos[start : start + ALBUM_LIMIT]
@@ -43,7 +46,8 @@ async def show_photos(update: Update, context: CoordiContext) -> None:
             ],
             do_quote=False,
         )
-    await message.reply_text(say("photos_footer", lang, count=len(photos)), do_quote=False)
+    footer = "photos_footer" if private else "photos_footer_member"
+    await message.reply_text(say(footer, lang, count=len(photos)), do_quote=not private)
 
 
 def parse_numbers(args: list[str]) -> list[int] | None:
@@ -61,25 +65,21 @@ async def forget(update: Update, context: CoordiContext) -> None:
     if message is None:
         return
     lang = lang_of(message, "")
-    scope = scope_of(message)
-    args = context.args or []
-    keeper = context.services.keeper
-    if [arg.lower() for arg in args] in (["all"], ["전부"], ["모두"]):
-        removed = await keeper.reset(scope)
-        await message.reply_text(say("reset_done", lang, photos=removed), do_quote=False)
+    if asks_for_all(context.args):  # the caller's everything, like /reset
+        await reset_own(message, context, lang)
         return
-    numbers = parse_numbers(args)
+    numbers = parse_numbers(context.args or [])
     if numbers is None:
         await message.reply_text(say("forget_usage", lang), do_quote=False)
         return
-    gone = await keeper.forget(scope, numbers)
+    gone = await context.services.keeper.forget(member_of(message), numbers)
     missing = sorted(set(numbers) - {meta.number for meta in gone})
     lines = []
     if gone:
         lines.append(say("forget_done", lang, photos=", ".join(label(m, lang) for m in gone)))
     if missing:
         lines.append(say("forget_unknown", lang, numbers=", ".join(map(str, missing))))
-    await message.reply_text("\n".join(lines), do_quote=False)
+    await message.reply_text("\n".join(lines), do_quote=not is_private(message))
 
 
 async def mark_full_body(update: Update, context: CoordiContext) -> None:
@@ -93,7 +93,12 @@ async def mark_full_body(update: Update, context: CoordiContext) -> None:
     if isinstance(image, str):
         await message.reply_text(say("body_usage", lang), do_quote=False)
         return
-    marked = await context.services.keeper.mark_full_body(context.bot, scope_of(message), image)
+    if target is not None and not is_private(message) and sender_of(target) != sender_of(message):
+        # In a group only the member who sent a photo may put it into their wardrobe.
+        await message.reply_text(say("body_not_yours", lang), do_quote=True)
+        return
+    owner = member_of(message)
+    marked = await context.services.keeper.mark_full_body(context.bot, owner, image)
     if isinstance(marked, str):
         await message.reply_text(say(marked, lang), do_quote=False)
         return

@@ -6,6 +6,9 @@ the cached rate. Pictures are attached to the current question only where
 they add something: photos without a card, photos arriving this turn, and
 photos a question about looks is about. A request over the token budget loses
 its oldest history first, then the pictures the cards already describe.
+
+Only stored photos reach the model: a card without its photo is not listed, and a history
+turn citing a photo no longer stored is left out, so a removed photo leaves no trace.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from prompts.language import Lang
 from prompts.request_tokens import MESSAGE_OVERHEAD
 from prompts.text_tokens import count_text_tokens
 from prompts.texts import DEFAULT_QUESTION, LANGUAGE_NAMES, ROLE_LABELS
-from storage.citations import cited_numbers
+from storage.citations import cited_numbers, drop_turns_citing
 from storage.records import HistoryMessage, StoredPhoto, WardrobeCard
 
 Message = dict[str, Any]
@@ -75,6 +78,9 @@ def system_template(variant: str = "A") -> str:
 
 
 def wardrobe_lines(photos: Sequence[StoredPhoto], cards: Mapping[int, WardrobeCard]) -> list[str]:
+    """One line per stored photo: its card, or its label while it has none. A card without
+    a stored photo is never listed: its photo was removed (evaluation cases store a
+    stand-in picture for every card, see evals/requests.py)."""
     lines = []
     for photo in photos:
         card = cards.get(photo.meta.number)
@@ -83,9 +89,6 @@ def wardrobe_lines(photos: Sequence[StoredPhoto], cards: Mapping[int, WardrobeCa
         else:
             label = ROLE_LABELS.get(photo.meta.role, photo.meta.role)
             lines.append(f"[{photo.meta.number}] {label} (picture attached to the question)")
-    stored = {photo.meta.number for photo in photos}
-    # Cards alone (evaluation cases) describe items without stored pictures.
-    lines += [cards[n].describe() for n in sorted(cards) if n not in stored]
     return lines
 
 
@@ -138,6 +141,16 @@ def trim_history(history: Sequence[HistoryMessage], token_budget: int) -> list[H
     return list(history[_newest_within(costs, [m.role for m in history], token_budget) :])
 
 
+def without_removed_photos(
+    history: Sequence[HistoryMessage], stored: set[int]
+) -> list[HistoryMessage]:
+    """History without the turns that cite a photo no longer stored (forgotten, evicted),
+    so nothing said about a removed photo reaches the model."""
+    cited = {n for message in history for n in cited_numbers(message.content)}
+    gone = cited - stored
+    return drop_turns_citing(list(history), gone) if gone else list(history)
+
+
 def question_text(turn: TurnInput) -> str:
     question = (turn.question or "").strip() or DEFAULT_QUESTION[turn.lang]
     if turn.new_photo_numbers:
@@ -166,7 +179,7 @@ def build_prompt(turn: TurnInput, limits: PromptLimits) -> BuiltPrompt:
                        limits.detail)  # type: ignore[arg-type]
         for n in pictures_needed(turn)
     }  # fmt: skip
-    history = list(turn.history)
+    history = without_removed_photos(turn.history, set(by_number))
     costs = [_message_cost(m.content) for m in history]
     roles = [m.role for m in history]
     first = _newest_within(costs, roles, limits.history_token_budget)
@@ -194,4 +207,6 @@ def build_prompt(turn: TurnInput, limits: PromptLimits) -> BuiltPrompt:
         messages.append({"role": "user", "content": parts})
     else:
         messages.append({"role": "user", "content": question})
-    return BuiltPrompt(messages, estimate, tuple(pictures), first)
+    return BuiltPrompt(
+        messages, estimate, tuple(pictures), first + len(turn.history) - len(history)
+    )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from storage.records import HistoryMessage
+
 _CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")
 _SEPARATOR = re.compile(r"[\s,，、]+")
 
@@ -27,3 +29,22 @@ def cited_numbers(text: str) -> set[int]:
 def cited_in_order(text: str) -> list[int]:
     """Cited numbers in order of first appearance."""
     return list(dict.fromkeys(cited_all(text)))
+
+
+def drop_turns_citing(history: list[HistoryMessage], numbers: set[int]) -> list[HistoryMessage]:
+    """History without the turns (a question and its answers) that mention any of `numbers`.
+
+    A forgotten photo must not reach the model again, not even as a description.
+    """
+    turns: list[list[HistoryMessage]] = []
+    for message in history:
+        if message.role == "user" or not turns:
+            turns.append([message])
+        else:
+            turns[-1].append(message)
+    return [
+        message
+        for turn in turns
+        if not any(cited_numbers(message.content) & numbers for message in turn)
+        for message in turn
+    ]

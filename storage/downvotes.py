@@ -26,7 +26,7 @@ from typing import Any
 from storage import keys
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient
-from storage.keys import ChatScope
+from storage.keys import MemberScope
 from storage.ledger import Ledger
 from storage.records import HistoryMessage, WardrobeCard
 
@@ -127,30 +127,31 @@ async def keep_rated_turn(
     log: DownvoteLog,
     ledger: Ledger,
     store: ChatStore,
-    scope: ChatScope,
+    owner: MemberScope,
     answer_id: str,
     shown: str | None,
 ) -> bool:
-    """Keep the 👎-rated turn of ``answer_id`` from the chat's history; False when the
-    answer is unknown or its turn is no longer there."""
+    """Keep the 👎-rated turn of ``answer_id`` from ``owner``'s history; False when the
+    answer is unknown or its turn is not there (in a group: another member's turn, since a
+    member's 👎 keeps only their own turns)."""
     facts = await ledger.answer_facts(answer_id)
     if facts is None:
         return False
     variant, model, answered_at = facts
-    history = await store.history(scope)
+    history = await store.history(owner)
     index = find_rated_turn(history, answered_at, shown)
     if index is None:
         return False
     before = history[max(0, index - 3) : index - 1]
     is_exchange = [m.role for m in before] == ["user", "assistant"]
     previous = tuple((m.role, m.content) for m in before) if is_exchange else ()
-    cards = await store.cards(scope)
+    cards = await store.cards(owner)
     turn = RatedTurn(
         question=history[index - 1].content,
         answer=history[index].content,
         previous=previous,
-        occasion=await store.occasion(scope),
-        style=await store.style(scope),
+        occasion=await store.occasion(owner.place),
+        style=await store.style(owner),
         cards=tuple(cards[n] for n in sorted(cards)),
         variant=variant,
         model=model,

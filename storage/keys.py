@@ -1,8 +1,14 @@
 """Every Redis key name Coordi uses, in one place.
 
 The chat id sits inside a hash tag (`{c:<chat id>}`) so that all keys of a chat,
-including its forum topics, land on one Redis Cluster slot and can be touched,
-trimmed and deleted together in one pipeline.
+including its forum topics and its members, land on one Redis Cluster slot and can be
+touched, trimmed and deleted together in one pipeline or script.
+
+Two levels live under a chat: the place (`ChatScope`: the chat, or one forum topic) holds
+what its people share, the turn queue, albums arriving and the occasion; the member
+(`MemberScope`) holds one person's own wardrobe, cards, history, style notes and usage. In
+a private chat the chat is its one member, so those keys are the chat's own, named as they
+always were; in a group each member's sit under `:u<member>` after the place's.
 """
 
 from __future__ import annotations
@@ -24,56 +30,97 @@ class ChatScope:
         return f"{PREFIX}:{{c:{self.chat_id}}}:t{self.thread_id or 0}"
 
 
-def photo_index(scope: ChatScope) -> str:
+@dataclass(frozen=True)
+class MemberScope:
+    """Whose data this is: one person's wardrobe, history, notes and usage in a place.
+
+    `member` is None in a private chat (the chat is its one member: its keys stay where
+    they always were) and the sender's id in a group. A group's place without a member
+    names the keys groups had before members had their own; only /reset all touches them.
+    """
+
+    place: ChatScope
+    member: int | None = None
+
+    @property
+    def chat_id(self) -> int:
+        return self.place.chat_id
+
+    @property
+    def base(self) -> str:
+        if self.member is None:
+            return self.place.base
+        return f"{self.place.base}:u{self.member}"
+
+    @property
+    def entry(self) -> str:
+        """How the chat's member list (`chat_members`) names it: "t11:u42"."""
+        return f"t{self.place.thread_id or 0}:u{self.member}"
+
+
+def member_from_entry(chat_id: int, entry: str) -> MemberScope:
+    """An entry of `chat_members` ("t11:u42") back as the member it names."""
+    thread, _, member = entry.partition(":")
+    place = ChatScope(chat_id, int(thread.removeprefix("t")) or None)
+    return MemberScope(place, int(member.removeprefix("u")))
+
+
+def photo_index(owner: MemberScope) -> str:
     """Hash: file_unique_id -> photo metadata JSON."""
-    return f"{scope.base}:photos"
+    return f"{owner.base}:photos"
 
 
-def photo_bytes(scope: ChatScope, unique_id: str) -> str:
+def photo_bytes(owner: MemberScope, unique_id: str) -> str:
     """String: the stored JPEG thumbnail."""
-    return f"{scope.base}:photo:{unique_id}"
+    return f"{owner.base}:photo:{unique_id}"
 
 
-def photo_sequence(scope: ChatScope) -> str:
+def photo_sequence(owner: MemberScope) -> str:
     """Counter: the next photo number, so numbers stay stable when photos go."""
-    return f"{scope.base}:photo_seq"
+    return f"{owner.base}:photo_seq"
 
 
-def history(scope: ChatScope) -> str:
+def history(owner: MemberScope) -> str:
     """List of message JSON, oldest first."""
-    return f"{scope.base}:history"
+    return f"{owner.base}:history"
 
 
-def occasion(scope: ChatScope) -> str:
-    """String: the occasion (TPO) set with /tpo."""
-    return f"{scope.base}:occasion"
+def occasion(place: ChatScope) -> str:
+    """String: the occasion (TPO) set with /tpo, shared by everyone in the chat or topic."""
+    return f"{place.base}:occasion"
 
 
-def cards(scope: ChatScope) -> str:
+def cards(owner: MemberScope) -> str:
     """Hash: photo number -> wardrobe card JSON."""
-    return f"{scope.base}:cards"
+    return f"{owner.base}:cards"
 
 
-def style(scope: ChatScope) -> str:
+def style(owner: MemberScope) -> str:
     """String: the user's style notes from /style."""
-    return f"{scope.base}:style"
+    return f"{owner.base}:style"
 
 
-def usage(scope: ChatScope, month: str) -> str:
-    """Hash: tokens and cost (micro-USD) of the chat in one month ("2026-11")."""
-    return f"{scope.base}:usage:{month}"
+def usage(owner: MemberScope, month: str) -> str:
+    """Hash: tokens and cost (micro-USD) of the member (a private chat's: the chat's) in one
+    month ("2026-11")."""
+    return f"{owner.base}:usage:{month}"
 
 
-def fixed_keys(scope: ChatScope) -> list[str]:
-    """The chat's keys whose names do not depend on stored data."""
+def member_keys(owner: MemberScope) -> list[str]:
+    """The member's keys whose names do not depend on stored data."""
     return [
-        photo_index(scope),
-        photo_sequence(scope),
-        history(scope),
-        occasion(scope),
-        cards(scope),
-        style(scope),
+        photo_index(owner),
+        photo_sequence(owner),
+        history(owner),
+        cards(owner),
+        style(owner),
     ]
+
+
+def chat_members(chat_id: int) -> str:
+    """Set: the members of a group with data, one entry per topic they used ("t11:u42"),
+    so /reset all finds every key of the group in its own slot, with no SCAN."""
+    return f"{PREFIX}:{{c:{chat_id}}}:members"
 
 
 def user_place(chat_id: int, user_id: int) -> str:
@@ -93,7 +140,8 @@ def pending_photos(scope: ChatScope, user_id: int) -> str:
 
 
 def chat_queue(scope: ChatScope) -> str:
-    """Hash: the chat's turn queue (next ticket, ticket being served, stall time)."""
+    """Hash: the chat's (or topic's) turn queue (next ticket, ticket being served, stall
+    time), one for all its members, so a group's answers come in the order asked."""
     return f"{scope.base}:queue"
 
 

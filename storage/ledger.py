@@ -1,4 +1,5 @@
-"""What answers cost and how users rated them: per-chat monthly usage, answers, feedback, stats.
+"""What answers cost and how users rated them: monthly usage (a private chat's, or a group
+member's own), answers, feedback, stats.
 
 Answer records hold no text and no chat id: the id travels in the 👍/👎
 buttons, and statistics need only the variant, model, tokens, cost and latency.
@@ -14,7 +15,7 @@ from typing import Literal
 
 from storage import keys
 from storage.connection import RedisClient
-from storage.keys import ChatScope
+from storage.keys import MemberScope
 
 MICRO = 1_000_000
 RECORD_TTL = 90 * 24 * 3600
@@ -72,14 +73,14 @@ class Ledger:
 
     async def add_usage(
         self,
-        scope: ChatScope,
+        owner: MemberScope,
         prompt_tokens: int,
         completion_tokens: int,
         cost_usd: float,
         *,
         answers: int = 0,
     ) -> None:
-        key = keys.usage(scope, this_month())
+        key = keys.usage(owner, this_month())
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hincrby(key, "prompt_tokens", prompt_tokens)
             pipe.hincrby(key, "completion_tokens", completion_tokens)
@@ -88,9 +89,9 @@ class Ledger:
             pipe.expire(key, USAGE_TTL)
             await pipe.execute()
 
-    async def month_usage(self, scope: ChatScope) -> MonthUsage:
+    async def month_usage(self, owner: MemberScope) -> MonthUsage:
         month = this_month()
-        raw = _int_fields(await self._redis.hgetall(keys.usage(scope, month)))
+        raw = _int_fields(await self._redis.hgetall(keys.usage(owner, month)))
         return MonthUsage(
             month,
             raw.get("prompt_tokens", 0),

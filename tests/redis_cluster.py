@@ -38,9 +38,20 @@ def _free_ports(count: int) -> list[int]:
     finally:
         for sock in sockets:
             sock.close()
-    if any(port + 10000 > 65535 for port in ports):
-        return _free_ports(count)
+    if any(port + 10000 > 65535 or not _bindable(port + 10000) for port in ports):
+        return _free_ports(count)  # a bus port is taken (other servers run here): others
     return ports
+
+
+def _bindable(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 class LocalCluster:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -25,7 +25,7 @@ async def test_one_vision_call_per_album_makes_cards_used_by_later_turns(
     [analysis] = model.analysis_requests
     assert images_in(analysis) == 4
     assert analysis["response_format"]["type"] == "json_schema"
-    cards = await worker.services.store.cards(ChatScope(CHAT))
+    cards = await worker.services.store.cards(MemberScope(ChatScope(CHAT)))
     assert sorted(cards) == [1, 2, 3, 4] and cards[1].kind == "full_body"
 
     await worker.send(updates.text(CHAT, "비 오는 날이면?"))
@@ -51,7 +51,7 @@ async def test_servers_without_structured_output_still_get_cards(
     await worker.idle()
     assert len(model.analysis_requests) == 2
     assert "response_format" not in model.analysis_requests[1]
-    cards = await worker.services.store.cards(ChatScope(CHAT))
+    cards = await worker.services.store.cards(MemberScope(ChatScope(CHAT)))
     assert cards[1].name == "베이지 트렌치코트" and cards[1].category == "outer"
 
 
@@ -61,7 +61,7 @@ async def test_failed_analysis_leaves_the_pictures_in_later_turns(
     model.script_analysis(status=500)
     await worker.send(*album(telegram, updates, CHAT, "출근룩"), gap=0.02)
     await worker.idle()
-    assert await worker.services.store.cards(ChatScope(CHAT)) == {}
+    assert await worker.services.store.cards(MemberScope(ChatScope(CHAT))) == {}
     await worker.send(updates.text(CHAT, "비 오는 날이면?"))
     await worker.idle()
     assert attached_pictures(model.requests[-1]) == [1, 2, 3, 4]
@@ -81,7 +81,7 @@ async def test_style_notes_are_kept_shown_used_and_cleared(
     await worker.send(updates.text(CHAT, "/style clear"))
     await worker.send(updates.text(CHAT + 1, "/style", language_code="en"))
     await worker.idle()
-    assert await worker.services.store.style(ChatScope(CHAT)) is None
+    assert await worker.services.store.style(MemberScope(ChatScope(CHAT))) is None
     assert bot_texts(telegram, CHAT + 1)[-1].startswith("No style notes yet")
 
 
@@ -97,7 +97,7 @@ async def test_usage_counts_answer_and_analysis_tokens_with_configured_prices(
     )
     await worker.send(*album(telegram, updates, CHAT, "출근룩", language_code="en"), gap=0.02)
     await worker.idle()
-    usage = await worker.services.ledger.month_usage(ChatScope(CHAT))
+    usage = await worker.services.ledger.month_usage(MemberScope(ChatScope(CHAT)))
     analysis_prompt = usage.prompt_tokens - 1000
     assert analysis_prompt > 0, "the wardrobe analysis is billed to the chat too"
     assert usage.completion_tokens == 200 + 60
@@ -195,4 +195,4 @@ async def test_no_board_without_cited_clothes_and_a_failed_board_loses_nothing(
     await worker.send(updates.text(CHAT, "출근룩?"))
     await worker.idle()
     assert bot_texts(telegram, CHAT)[-1].startswith("코디 추천")
-    assert len(await worker.services.store.history(ChatScope(CHAT))) == 4
+    assert len(await worker.services.store.history(MemberScope(ChatScope(CHAT)))) == 4

@@ -6,12 +6,12 @@ from __future__ import annotations
 from storage import keys
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from storage.records import HistoryMessage
 from tests.conftest import ON_BOTH_REDIS
 
 pytestmark = ON_BOTH_REDIS
-SCOPE = ChatScope(42)
+SCOPE = MemberScope(ChatScope(42))
 
 
 async def test_same_photo_twice_is_stored_once(store: ChatStore) -> None:
@@ -52,7 +52,7 @@ async def test_history_keeps_the_last_n_messages(redis: RedisClient) -> None:
 async def test_reset_removes_everything_of_the_chat_only(
     store: ChatStore, redis: RedisClient
 ) -> None:
-    other = ChatScope(7)
+    other = MemberScope(ChatScope(7))
     for scope in (SCOPE, other):
         await store.add_photo(scope, "a", b"1", "clothing", 10, 10)
         await store.append_history(scope, HistoryMessage("user", "hi"))
@@ -63,7 +63,7 @@ async def test_reset_removes_everything_of_the_chat_only(
 
 
 async def test_forum_topics_are_separate(store: ChatStore) -> None:
-    await store.set_occasion(ChatScope(-100, 5), "wedding")
+    await store.set_occasion(MemberScope(ChatScope(-100, 5), 1), "wedding")
     assert await store.occasion(ChatScope(-100, 6)) is None
     assert await store.occasion(ChatScope(-100, 5)) == "wedding"
 
@@ -90,7 +90,7 @@ def test_cited_numbers_reads_the_citation_forms_models_use() -> None:
 
 
 def test_forgetting_drops_whole_turns_that_cite_the_photo() -> None:
-    from storage.chat_store import drop_turns_citing
+    from storage.citations import drop_turns_citing
 
     history = [
         HistoryMessage("user", "출근룩 (New photos in this message: [1], [2])"),

@@ -14,14 +14,14 @@ from evals.cli import amain
 from storage import keys
 from storage.connection import RedisClient
 from storage.downvotes import DOWNVOTE_TTL, DownvoteLog, find_rated_turn
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from storage.records import HistoryMessage, WardrobeCard
 from tests.conftest import ON_BOTH_REDIS
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
 from tests.harness import Worker
-from tests.scenario_kit import REPLY, bot_texts
+from tests.scenario_kit import REPLY, bot_texts, jpeg
 
 CHAT = 80123
 FOLLOW_UP = "비 오는 날이면 [4] 대신 레인부츠를 신으세요.\n[2], [3]은 그대로 두세요."
@@ -41,7 +41,8 @@ async def ask_and_rate(
     """Ask, then press 👍 or 👎 under the answer; returns the answer id."""
     await worker.send(updates.text(CHAT, question))
     await worker.idle()
-    answer = telegram.messages(CHAT)[-1]
+    # The answer, not the outfit board that may follow it.
+    answer = [m for m in telegram.messages(CHAT) if m.kind == "text"][-1]
     buttons = answer.reply_markup["inline_keyboard"][0]
     data = buttons[0 if vote == "up" else 1]["callback_data"]
     shown = updates.bot_message(CHAT, answer.message_id, answer.text)
@@ -61,8 +62,11 @@ async def test_a_downvoted_follow_up_is_kept_then_becomes_a_draft_case(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    scope = ChatScope(CHAT)
-    await worker.services.store.set_cards(scope, CARDS)
+    scope, store = MemberScope(ChatScope(CHAT)), worker.services.store
+    for card in CARDS:
+        role = "full_body" if card.kind == "full_body" else "clothing"
+        await store.add_photo(scope, f"photo-{card.number}", jpeg(288, 384), role, 288, 384)
+    await store.set_cards(scope, CARDS, await store.photo_metas(scope))
     await worker.send(updates.text(CHAT, "/tpo 출근"), updates.text(CHAT, "/style 미니멀"))
     await worker.idle()
     model.script(REPLY)

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.conftest import ON_BOTH_REDIS, TEST_CHAT_INTERVAL, TOKEN
+from tests.conftest import ON_BOTH_REDIS, TEST_CHAT_INTERVAL, TEST_LIMITS, TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.tg_limits import Limits
@@ -27,7 +27,7 @@ from tests.test_workers import WorkerProcess
 pytestmark = [pytest.mark.timeout(120), ON_BOTH_REDIS]
 
 # Telegram's limits, tighter: 14 calls a second for the bot, 10 a minute per group.
-FLOOD_LIMITS = Limits(per_second=14, chat_interval=TEST_CHAT_INTERVAL, group_per_minute=10)
+FLOOD_LIMITS = Limits(per_second=14, chat_interval=TEST_LIMITS.chat_interval, group_per_minute=10)
 PRIVATE = [9700 + n for n in range(8)]
 GROUP, ALBUM_CHAT = -9700, 9790
 HELP_KO = "안녕하세요, 스타일리스트"

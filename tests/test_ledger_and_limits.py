@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storage.connection import RedisClient
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from storage.ledger import AnswerRecord, Ledger
 from storage.limits import LimitHit, Limits, LimitSettings
 from tests.conftest import ON_BOTH_REDIS
@@ -25,9 +25,9 @@ def answer(variant: str = "A", first_text_ms: float | None = 420.0) -> AnswerRec
 async def test_usage_adds_up_per_chat(redis: RedisClient) -> None:
     ledger = Ledger(redis)
     for _ in range(2):
-        await ledger.add_usage(ChatScope(5), 1000, 200, 0.0007, answers=1)
-    await ledger.add_usage(ChatScope(6), 10, 2, 0.00001)
-    usage = await ledger.month_usage(ChatScope(5))
+        await ledger.add_usage(MemberScope(ChatScope(5)), 1000, 200, 0.0007, answers=1)
+    await ledger.add_usage(MemberScope(ChatScope(6)), 10, 2, 0.00001)
+    usage = await ledger.month_usage(MemberScope(ChatScope(5)))
     assert (usage.prompt_tokens, usage.completion_tokens, usage.answers) == (2000, 400, 2)
     assert usage.cost_usd == pytest.approx(0.0014)
 

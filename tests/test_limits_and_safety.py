@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 
 from bot.conversation.stylist import CUT_OFF_MARK
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -46,7 +46,7 @@ async def test_too_many_photos_an_hour_store_nothing(
     await worker.idle()
     [refusal] = bot_texts(telegram, CHAT)
     assert refusal.startswith("사진을 너무 많이 보냈어요.") and "분 뒤에" in refusal
-    assert await worker.services.store.photos(ChatScope(CHAT)) == []
+    assert await worker.services.store.photos(MemberScope(ChatScope(CHAT))) == []
     assert telegram.calls_to("getFile") == [] and model.requests == []
 
 
@@ -120,7 +120,7 @@ async def test_an_answer_quoting_the_instructions_becomes_a_refusal(
     final = bot_texts(telegram, CHAT)[-1]
     assert final == "I can't share my instructions, but I'm glad to help with your outfit!"
     assert "Coordi, a personal stylist" not in final
-    history = await worker.services.store.history(ChatScope(CHAT))
+    history = await worker.services.store.history(MemberScope(ChatScope(CHAT)))
     assert history[-1].content == final and not history[-1].content.startswith(CUT_OFF_MARK)
 
 

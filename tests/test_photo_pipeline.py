@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests import image_files
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -38,7 +38,7 @@ def document(
 
 
 async def stored(worker: Worker) -> list[tuple[int, str, int, int]]:
-    photos = await worker.services.store.photos(ChatScope(CHAT))
+    photos = await worker.services.store.photos(MemberScope(ChatScope(CHAT)))
     return [(p.meta.number, p.meta.role, p.meta.width, p.meta.height) for p in photos]
 
 
@@ -69,7 +69,7 @@ async def test_image_files_are_accepted_and_stored_upright(
     assert number == 1 and max(width, height) <= 512
     if file_name.endswith(".JPG"):
         assert height > width, "EXIF orientation 6 turns the landscape pixels upright"
-    [photo] = await worker.services.store.photos(ChatScope(CHAT))
+    [photo] = await worker.services.store.photos(MemberScope(ChatScope(CHAT)))
     assert photo.jpeg.startswith(b"\xff\xd8"), "stored as JPEG"
     assert "저장" in bot_texts(telegram, CHAT)[-1]
 
@@ -110,7 +110,7 @@ async def test_bad_files_get_a_clear_answer_and_lose_nothing(
     await worker.send(*album(telegram, updates, CHAT, "출근룩"), gap=0.02)
     await worker.idle()
     before = await stored(worker)
-    history = await worker.services.store.history(ChatScope(CHAT))
+    history = await worker.services.store.history(MemberScope(ChatScope(CHAT)))
     telegram.clear_calls()
 
     bad = document(telegram, updates, content, mime_type=mime_type, file_name=file_name,
@@ -119,7 +119,7 @@ async def test_bad_files_get_a_clear_answer_and_lose_nothing(
     await worker.idle()
     assert answer in bot_texts(telegram, CHAT)[-1]
     assert await stored(worker) == before
-    assert await worker.services.store.history(ChatScope(CHAT)) == history
+    assert await worker.services.store.history(MemberScope(ChatScope(CHAT))) == history
     assert len(model.requests) == 1, "no model call for a rejected file"
     if file_size or mime_type == "application/pdf":
         assert telegram.calls_to("getFile") == [], "refused before downloading"
@@ -227,7 +227,7 @@ async def test_forget_all_removes_everything(
     await worker.idle()
     assert "4" in bot_texts(telegram, CHAT)[-1]
     assert await stored(worker) == []
-    assert await worker.services.store.history(ChatScope(CHAT)) == []
+    assert await worker.services.store.history(MemberScope(ChatScope(CHAT))) == []
 
 
 async def test_over_the_limit_the_oldest_clothing_photo_goes_and_the_user_is_told(
@@ -271,6 +271,6 @@ async def test_stored_thumbnails_have_no_metadata(
     await worker.send(document(telegram, updates, image_files.jpeg_rotated(),
                                mime_type="image/jpeg", file_name="gps.jpg"))  # fmt: skip
     await worker.idle()
-    [photo] = await worker.services.store.photos(ChatScope(CHAT))
+    [photo] = await worker.services.store.photos(MemberScope(ChatScope(CHAT)))
     with Image.open(BytesIO(photo.jpeg)) as image:
         assert not image.getexif()

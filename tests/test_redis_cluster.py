@@ -18,7 +18,7 @@ from bot.settings import Settings
 from storage import keys
 from storage.cluster_client import FailoverCluster
 from storage.connection import connect, detect
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -69,7 +69,7 @@ def test_a_user_refused_info_is_still_told_apart(
 async def test_the_cluster_refuses_an_operation_across_slots(redis_cluster: LocalCluster) -> None:
     # So the storage tests that run on the cluster fail when an operation spans slots.
     client = connect(redis_cluster.url, max_connections=4)
-    one, other = keys.history(ChatScope(1)), keys.history(ChatScope(2))
+    one, other = keys.history(MemberScope(ChatScope(1))), keys.history(MemberScope(ChatScope(2)))
     assert client.keyslot(one) != client.keyslot(other)
     try:
         script = client.register_script("return redis.call('LLEN', KEYS[1])")

@@ -7,11 +7,11 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.conftest import TOKEN
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
-from tests.fakes.updates import UpdateFactory
+from tests.fakes.updates import DEFAULT_GROUP_USER_ID, UpdateFactory
 from tests.harness import Worker
 from tests.scenario_kit import (
     REPLY,
@@ -58,7 +58,7 @@ async def test_album_of_four_gets_exactly_one_streamed_answer(
     assert len(downloads) == 4
     # The smallest Telegram size that still covers 512 px, not the 1280-px original.
     assert all(c.params["file_id"].endswith("_s800") for c in telegram.calls_to("getFile"))
-    photos = await worker.services.store.photos(ChatScope(CHAT))
+    photos = await worker.services.store.photos(MemberScope(ChatScope(CHAT)))
     assert [p.meta.role for p in photos] == ["full_body", "clothing", "clothing", "clothing"]
     assert max(photos[0].meta.width, photos[0].meta.height) == 512
     assert all(max(p.meta.width, p.meta.height) == 384 for p in photos[1:])
@@ -125,7 +125,8 @@ async def test_group_answers_only_when_addressed(
     await worker.idle()
     assert model.requests == []
     assert telegram.messages(GROUP) == []
-    assert await worker.services.store.photos(ChatScope(GROUP)) == []
+    sender = MemberScope(ChatScope(GROUP), DEFAULT_GROUP_USER_ID)
+    assert await worker.services.store.photos(sender) == []
 
     await worker.send(updates.text(GROUP, f"@{telegram.bot_username} 오늘 뭐 입지?"))
     await worker.idle()
@@ -180,7 +181,7 @@ async def test_same_photo_sent_twice_is_stored_and_downloaded_once(
     again = updates.photo(CHAT, "shirt-file", "shirt-uniq", width=1280, height=1280)
     await worker.send(again)
     await worker.idle()
-    assert len(await worker.services.store.photos(ChatScope(CHAT))) == 1
+    assert len(await worker.services.store.photos(MemberScope(ChatScope(CHAT)))) == 1
     assert len(telegram.calls_to("downloadFile")) == 1
     assert model.requests == [], "no caption and no occasion: acknowledged, not answered"
     assert "저장" in bot_texts(telegram, CHAT)[0]
@@ -203,7 +204,7 @@ async def test_single_photo_with_caption_and_image_document_work(
     assert wardrobe_numbers(model.requests[1]) == {1, 2}
     assert attached_pictures(model.requests[1]) == [2], "the new photo is shown on its turn"
     assert "English" in model.requests[1]["messages"][0]["content"]
-    roles = [p.meta.role for p in await worker.services.store.photos(ChatScope(CHAT))]
+    roles = [p.meta.role for p in await worker.services.store.photos(MemberScope(ChatScope(CHAT)))]
     assert roles == ["full_body", "clothing"]
 
 
@@ -252,8 +253,11 @@ async def test_model_error_gives_a_friendly_message_and_keeps_everything(
     message = bot_texts(telegram, CHAT)[-1]
     assert "잠시 후" in message and "500" not in message
     store = worker.services.store
-    assert len(await store.photos(ChatScope(CHAT))) == 4
-    assert [m.role for m in await store.history(ChatScope(CHAT))] == ["user", "assistant"]
+    assert len(await store.photos(MemberScope(ChatScope(CHAT)))) == 4
+    assert [m.role for m in await store.history(MemberScope(ChatScope(CHAT)))] == [
+        "user",
+        "assistant",
+    ]
 
 
 async def test_a_reply_longer_than_one_message_continues_in_a_new_one(
@@ -278,7 +282,7 @@ async def test_an_empty_model_answer_gets_a_friendly_message(
     await worker.send(updates.text(CHAT, "what should I wear?", language_code="en"))
     await worker.idle()
     assert bot_texts(telegram, CHAT) == ["I can't answer right now. Please try again in a moment."]
-    assert await worker.services.store.history(ChatScope(CHAT)) == []
+    assert await worker.services.store.history(MemberScope(ChatScope(CHAT))) == []
 
 
 async def test_logs_hold_no_token_file_ids_or_photo_bytes(

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from bot.conversation.stylist import CUT_OFF_MARK, STOPPED_MARK
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 from tests.fakes.openai_api import FakeOpenAIServer
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.fakes.updates import UpdateFactory
@@ -95,7 +95,7 @@ async def test_broken_model_stream_keeps_the_partial_answer_marked_as_cut_off(
     [shown] = bot_texts(telegram, CHAT)
     assert squeeze(rendered(REPLY[:60])) in squeeze(shown)
     assert "끊겼어요" in shown
-    history = await worker.services.store.history(ChatScope(CHAT))
+    history = await worker.services.store.history(MemberScope(ChatScope(CHAT)))
     assert history[-1].content.startswith(CUT_OFF_MARK)
 
 
@@ -141,7 +141,7 @@ async def test_stop_command_ends_the_answer_and_keeps_the_partial_text(
     assert answer.text.endswith("⏹ 답변을 멈췄어요.")
     assert answer.reply_markup is None
     assert len(answer.text) < len(rendered(REPLY * 3))
-    history = await worker.services.store.history(ChatScope(CHAT))
+    history = await worker.services.store.history(MemberScope(ChatScope(CHAT)))
     assert history[-1].content.startswith(STOPPED_MARK)
 
 

@@ -2,7 +2,9 @@
 streamed answer, the outfit board after it, and the tokens it cost the user.
 
 The turn itself (prompt, model, stream) is `Stylist.answer`, which knows nothing of
-Telegram; this module gives it a Telegram message to write into.
+Telegram; this module gives it a Telegram message to write into. The queue (and /stop) is
+the chat's or topic's, shared by a group's members so answers come in the order asked;
+what the answer is built from is the asker's own (`member_of`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from bot.conversation.turn_limits import TurnLimits
 from bot.shopping.links import ShoppingSearch
 from bot.telegram.answer_message import TelegramAnswer
 from bot.telegram.door import Priority
-from bot.telegram.incoming import is_private, scope_of
+from bot.telegram.incoming import is_private, member_of, scope_of, sender_of
 from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
 from bot.telegram.product_buttons import product_keyboard
 from bot.telegram.replies import say
@@ -29,7 +31,7 @@ from bot.wardrobe.answer_board import board_for_answer, missing_items, missing_l
 from prompts.language import Lang
 from storage.chat_store import ChatStore
 from storage.coordination import ChatQueue
-from storage.keys import ChatScope
+from storage.keys import MemberScope
 from storage.photo_handoff import PhotoHandoff
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,7 @@ class ChatTurns:
         self, bot: ExtBot[Priority], message: Message, *, lang: Lang, question: str
     ) -> TurnOutcome:
         """A text question; photos the same user sent just before it belong to it."""
-        user_id = message.from_user.id if message.from_user else message.chat_id
-        pending = await self.handoff.claim(scope_of(message), user_id)
+        pending = await self.handoff.claim(scope_of(message), sender_of(message))
         return await self.answer(
             bot, message, lang=lang, question=question, new_photo_numbers=pending
         )
@@ -85,7 +86,7 @@ class ChatTurns:
         question: str | None,
         new_photo_numbers: tuple[int, ...] = (),
     ) -> TurnOutcome:
-        scope = scope_of(message)
+        scope, owner = scope_of(message), member_of(message)
         private = is_private(message)
         sink = TelegramAnswer(
             bot,
@@ -103,7 +104,7 @@ class ChatTurns:
                 sink.start_typing()
                 try:
                     outcome = await self.stylist.answer(
-                        scope,
+                        owner,
                         sink,
                         lang=lang,
                         question=question,
@@ -127,7 +128,7 @@ class ChatTurns:
                 },
             )
             if outcome.status == "complete":
-                await self.send_board(bot, message, scope, outcome, lang)
+                await self.send_board(bot, message, owner, outcome, lang)
         if message.from_user is not None and outcome.prompt_tokens:
             await self.limits.spend_tokens(
                 message.from_user.id, outcome.prompt_tokens + outcome.completion_tokens
@@ -138,7 +139,7 @@ class ChatTurns:
         self,
         bot: ExtBot[Priority],
         message: Message,
-        scope: ChatScope,
+        owner: MemberScope,
         outcome: TurnOutcome,
         lang: Lang,
     ) -> None:
@@ -146,7 +147,7 @@ class ChatTurns:
         try:
             # Photos as the answer saw them; cards read again, since the album's analysis
             # may have finished while the answer streamed.
-            cards = await self.store.cards(scope)
+            cards = await self.store.cards(owner)
             # Shopping links ride on the board; without one, one short message carries them.
             board, markup = await asyncio.gather(
                 board_for_answer(outcome.text, outcome.photos, cards, lang),
@@ -158,7 +159,7 @@ class ChatTurns:
                     await bot.send_message(
                         message.chat_id,
                         text,
-                        message_thread_id=scope.thread_id,
+                        message_thread_id=owner.place.thread_id,
                         reply_markup=markup,
                         rate_limit_args=Priority.BULK,
                     )
@@ -167,7 +168,7 @@ class ChatTurns:
                 message.chat_id,
                 board.jpeg,
                 caption=board.caption,
-                message_thread_id=scope.thread_id,
+                message_thread_id=owner.place.thread_id,
                 reply_markup=markup,
                 rate_limit_args=Priority.BULK,
             )

@@ -20,7 +20,7 @@ from bot import metrics
 from bot.conversation.chat_turn import ChatTurns
 from bot.conversation.stylist import Stylist
 from bot.telegram.door import Priority
-from bot.telegram.incoming import scope_of
+from bot.telegram.incoming import member_of, scope_of, sender_of
 from bot.telegram.replies import say
 from bot.wardrobe.intake import IncomingImage, IntakeResult, WardrobeIntake
 from prompts.language import Lang
@@ -49,7 +49,7 @@ class PhotoTurns:
 
     async def expect(self, message: Message) -> None:
         """A caption-less photo arrived: a question sent now waits for it to be stored."""
-        await self._handoff.expect(scope_of(message), _user_of(message))
+        await self._handoff.expect(scope_of(message), sender_of(message))
 
     async def take(
         self,
@@ -64,14 +64,14 @@ class PhotoTurns:
         parts: int,
     ) -> None:
         """`first` is the message replies go to; `rejected` the parts that held no image."""
-        scope, user = scope_of(first), _user_of(first)
+        scope, member, user = scope_of(first), member_of(first), sender_of(first)
         owner = f"{first.chat_id}:{first.message_id}"
         metrics.ALBUM_SIZE.observe(parts)
         result = IntakeResult()
         try:
             if not await self._turns.limits.admit(first, lang, photos=len(images)):
                 return
-            result = await self._intake.take_in(bot, scope, images, body_hint=body_hint)
+            result = await self._intake.take_in(bot, member, images, body_hint=body_hint)
         finally:
             # Always, even with nothing stored: a question waiting for this intake goes on.
             await self._handoff.offer(scope, user, result.numbers, owner)
@@ -88,7 +88,7 @@ class PhotoTurns:
 
         # One vision call per album makes the wardrobe cards; it runs while the answer
         # streams (this answer sees the new pictures themselves; later turns use the cards).
-        analysis = asyncio.create_task(self._stylist.describe_photos(scope, result.numbers, lang))
+        analysis = asyncio.create_task(self._stylist.describe_photos(member, result.numbers, lang))
         try:
             if question:
                 # These photos, and any sent just before without a caption.
@@ -109,15 +109,11 @@ class PhotoTurns:
                     bot, first, lang=lang, question=None, new_photo_numbers=numbers
                 )
                 return
-            metas = [m for m in await self._store.photo_metas(scope) if m.number in numbers]
+            metas = [m for m in await self._store.photo_metas(member) if m.number in numbers]
             text = say("photos_saved", lang, summary=summary(metas, result, lang))
             await first.reply_text(text, do_quote=False)
         finally:
             await analysis
-
-
-def _user_of(message: Message) -> int:
-    return message.from_user.id if message.from_user else message.chat_id
 
 
 def summary(saved: Sequence[PhotoMeta], result: IntakeResult, code: Lang) -> str:

@@ -28,7 +28,7 @@ from prompts.leak_guard import InstructionsLeaked, guarded
 from prompts.text_tokens import count_text_tokens
 from prompts.variants import variant_for
 from storage.chat_store import ChatStore
-from storage.keys import ChatScope
+from storage.keys import MemberScope
 from storage.ledger import AnswerRecord, Ledger
 from storage.records import HistoryMessage, StoredPhoto
 
@@ -87,33 +87,38 @@ class Stylist:
         self._prices = prices
         self._variant_b_share = variant_b_share
 
-    async def describe_photos(self, scope: ChatScope, numbers: Sequence[int], lang: Lang) -> int:
-        """Wardrobe cards for new photos (one vision call), billed to the chat; returns how many."""
+    async def describe_photos(self, owner: MemberScope, numbers: Sequence[int], lang: Lang) -> int:
+        """Wardrobe cards for new photos (one vision call), billed to their owner; returns how
+        many were kept. It runs outside the chat's queue: a card whose photo went (or was
+        replaced) while the model looked is not kept (ChatStore.set_cards)."""
         if not numbers:
             return 0
-        photos = [p for p in await self.store.photos(scope) if p.meta.number in numbers]
-        cards, usage = await make_cards(self.model, photos, lang)
-        await self.store.set_cards(scope, cards)
+
+        async def still_stored() -> list[StoredPhoto]:
+            return [p for p in await self.store.photos(owner) if p.meta.number in numbers]
+
+        cards, usage, photos = await make_cards(self.model, still_stored, lang)
+        kept = await self.store.set_cards(owner, cards, [photo.meta for photo in photos])
         if usage is not None:
             cost = cost_usd(
                 self.model.model, usage.prompt_tokens, usage.completion_tokens, self._prices
             )
-            await self.ledger.add_usage(scope, usage.prompt_tokens, usage.completion_tokens, cost)
-        return len(cards)
+            await self.ledger.add_usage(owner, usage.prompt_tokens, usage.completion_tokens, cost)
+        return kept
 
     async def _weather_line(
-        self, scope: ChatScope, user_id: int | None, question: str | None
+        self, owner: MemberScope, user_id: int | None, question: str | None
     ) -> str | None:
         """The forecast for the occasion's day at the user's city; None without one."""
         if self.weather is None or user_id is None:
             return None
         return await self.weather.line_for(
-            scope.chat_id, user_id, question, lambda: self.store.occasion(scope)
+            owner.chat_id, user_id, question, lambda: self.store.occasion(owner.place)
         )
 
     async def answer(
         self,
-        scope: ChatScope,
+        owner: MemberScope,
         sink: AnswerSink,
         *,
         lang: Lang,
@@ -127,23 +132,25 @@ class Stylist:
         store = self.store
         # Independent reads: one round trip's wait instead of five in a row.
         photos, history, occasion, cards, style, weather = await asyncio.gather(
-            store.photos(scope),
-            store.history(scope),
-            store.occasion(scope),
-            store.cards(scope),
-            store.style(scope),
-            self._weather_line(scope, user_id, question),
+            store.photos(owner),
+            store.history(owner),
+            store.occasion(owner.place),
+            store.cards(owner),
+            store.style(owner),
+            self._weather_line(owner, user_id, question),
         )
+        stored = {photo.meta.number for photo in photos}
         turn = TurnInput(
             lang=lang,
             question=question,
             photos=photos,
             history=history,
             occasion=occasion,
-            new_photo_numbers=new_photo_numbers,
+            # A photo forgotten since it arrived is not even named as new.
+            new_photo_numbers=tuple(n for n in new_photo_numbers if n in stored),
             cards=cards,
             style=style,
-            variant=variant_for(scope.chat_id, self._variant_b_share),
+            variant=variant_for(owner.chat_id, self._variant_b_share),
             weather=weather,
         )
         prompt = build_prompt(turn, self.limits)
@@ -177,7 +184,7 @@ class Stylist:
                 metrics.FIRST_TEXT.observe(record.first_text_ms / 1000)
             answer_id = await self.ledger.record_answer(record)
             await self.ledger.add_usage(
-                scope, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
+                owner, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
             )
             return TurnOutcome(status, text, answer_id, turn.variant, usage.prompt_tokens,
                                usage.completion_tokens, cost, prompt.images,
@@ -192,7 +199,7 @@ class Stylist:
             metrics.ANSWERS.labels("refused", turn.variant).inc()
             refusal = say("no_instructions", lang)
             await sink.fail(refusal)
-            await store.append_history(scope, user_message, HistoryMessage("assistant", refusal))
+            await store.append_history(owner, user_message, HistoryMessage("assistant", refusal))
             return TurnOutcome("failed", refusal, variant=turn.variant)
         except AnswerStopped:
             outcome = await settle("stopped", controller.text)
@@ -202,7 +209,7 @@ class Stylist:
                 note=say("stopped" if reason == "user" else "shutdown_cut", lang)
             )
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
-            await store.append_history(scope, user_message, stopped)
+            await store.append_history(owner, user_message, stopped)
             return outcome
         except ModelError as exc:
             log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
@@ -216,7 +223,7 @@ class Stylist:
             await controller.finish(note=say("cut_off", lang))
             # Keep the partial answer for context, marked so it is not taken as complete.
             partial = HistoryMessage("assistant", f"{CUT_OFF_MARK} {controller.text}")
-            await store.append_history(scope, user_message, partial)
+            await store.append_history(owner, user_message, partial)
             return outcome
         if not text.strip():
             log.warning("Model returned an empty answer")
@@ -226,7 +233,7 @@ class Stylist:
         if outcome.answer_id:
             sink.set_answer_id(outcome.answer_id)
         await controller.finish()
-        await store.append_history(scope, user_message, HistoryMessage("assistant", text))
+        await store.append_history(owner, user_message, HistoryMessage("assistant", text))
         return outcome
 
 

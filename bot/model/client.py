@@ -121,6 +121,7 @@ class ModelClient:
         self._token_param = token_param
         self.model = model
         self.max_tokens = max_tokens
+        self.max_retries = max_retries
         self.openai = openai.AsyncOpenAI(
             # Local servers (Ollama, vLLM) accept any key, but the SDK insists on one.
             api_key=api_key or "not-needed",
@@ -142,29 +143,34 @@ class ModelClient:
         return ModelStream(self, messages)
 
     async def complete_json(
-        self, messages: list[dict[str, Any]], schema: dict[str, Any]
+        self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, *, resend: bool = True
     ) -> tuple[str, Usage | None]:
         """A non-streamed reply constrained to `schema` where the server supports it.
 
         OpenAI-compatible servers without structured output answer 400 to
         `response_format`; then the same request goes without it and the caller
-        parses JSON out of the text.
+        parses JSON out of the text (`schema=None` asks that way at once). With
+        `resend=False` nothing is sent twice, neither the SDK's retries nor the second
+        try: the caller decides, since what it sends may have changed meanwhile.
         """
+        if schema is None:
+            return await self._complete(messages, resend)
         try:
             return await self._complete(
-                messages, response_format={"type": "json_schema", "json_schema": schema}
+                messages, resend, response_format={"type": "json_schema", "json_schema": schema}
             )
         except ModelError as exc:
-            if exc.kind != "bad_request":
+            if exc.kind != "bad_request" or not resend:
                 raise
             log.info("Structured output refused by the server; asking for plain JSON")
-            return await self._complete(messages)
+            return await self._complete(messages, resend)
 
     async def _complete(
-        self, messages: list[dict[str, Any]], **extra: Any
+        self, messages: list[dict[str, Any]], resend: bool, **extra: Any
     ) -> tuple[str, Usage | None]:
+        client = self.openai if resend else self.openai.with_options(max_retries=0)
         try:
-            response = await self.openai.chat.completions.create(
+            response = await client.chat.completions.create(
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
                 **self.token_limit(),

@@ -5,17 +5,43 @@ from __future__ import annotations
 
 import re
 
-from telegram import Message, MessageEntity
+from telegram import Message, MessageEntity, User
 from telegram.constants import ChatType
 
 from prompts.language import Lang, detect_language
-from storage.keys import ChatScope
+from storage.keys import ChatScope, MemberScope
 
 
 def scope_of(message: Message) -> ChatScope:
-    """State is per chat, and per topic in forum supergroups."""
+    """The place: the chat, or one topic of a forum supergroup. Its turn queue, albums and
+    occasion are shared by everyone in it."""
     thread = message.message_thread_id if message.is_topic_message else None
     return ChatScope(message.chat_id, thread)
+
+
+def sender_of(message: Message) -> int:
+    """Who speaks: the user, or the chat an anonymous admin or a channel writes as."""
+    if message.sender_chat is not None:
+        return message.sender_chat.id
+    return message.from_user.id if message.from_user else message.chat_id
+
+
+def member_of(message: Message, presser: User | None = None) -> MemberScope:
+    """Whose wardrobe, history and notes a message acts on: in a private chat the chat's
+    own; in a group the member's own, who sent `message` or, for a button under it, who
+    pressed (`presser`). A member's data is never another member's."""
+    place = scope_of(message)
+    if is_private(message):
+        return MemberScope(place)
+    return MemberScope(place, presser.id if presser is not None else sender_of(message))
+
+
+ALL_WORDS = ("all", "전부", "모두")
+
+
+def asks_for_all(args: list[str] | None) -> bool:
+    """`/reset all`, `/forget 전부`: the command's argument is "everything"."""
+    return [arg.lower() for arg in args or []] in [[word] for word in ALL_WORDS]
 
 
 def lang_of(message: Message, text: str | None = None) -> Lang:

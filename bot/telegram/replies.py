@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.telegram.group_texts import GROUP_TEXTS
 from prompts.language import Lang
 
 HELP = {
@@ -18,7 +19,8 @@ HELP = {
         "/forget 3 — 3번 사진 지우기 (/forget all: 전부)\n"
         "/reset — 사진, 대화, 상황 모두 지우기\n"
         "/help — 이 안내\n\n"
-        "그룹에서는 저를 @멘션하거나 제 메시지에 답장할 때만 답해요. "
+        "그룹에서는 저를 @멘션하거나 제 메시지에 답장할 때만 답해요. 사진, 대화, 스타일 메모는 "
+        "멤버마다 따로예요 (상황은 그룹이 함께 써요). /reset all 은 관리자만 쓸 수 있어요. "
         "사진과 대화는 7일 동안 쓰지 않으면 자동으로 지워져요. "
         "👎로 평가한 답변은 더 나은 추천을 위해 질문, 상황, 스타일 메모, 옷 설명과 함께 "
         "30일 동안 보관해요 (사진과 누가 보냈는지는 저장하지 않아요)."
@@ -36,7 +38,9 @@ HELP = {
         "/forget 3 — remove photo 3 (/forget all: everything)\n"
         "/reset — forget photos, chat and occasion\n"
         "/help — this help\n\n"
-        "In groups I answer only when you @mention me or reply to my message. "
+        "In groups I answer only when you @mention me or reply to my message. Each member has "
+        "their own photos, chat and style notes (the occasion is the group's); only admins can "
+        "/reset all. "
         "Photos and chat are deleted automatically after 7 days without use. "
         "Answers you rate 👎 are kept for 30 days with the question, occasion, style notes "
         "and clothing descriptions, to improve Coordi (never your photos, nothing that says "
@@ -267,6 +271,9 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Oops, something went wrong. Your photos and chat are safe; please try again.",
     },
 }
+
+
+TEXTS.update(GROUP_TEXTS)
 
 
 def say(key: str, lang: Lang, **values: object) -> str:

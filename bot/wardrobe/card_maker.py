@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -36,19 +37,43 @@ def analysis_messages(photos: Sequence[StoredPhoto], lang: Lang) -> list[dict[st
 
 
 async def make_cards(
-    model: ModelClient, photos: Sequence[StoredPhoto], lang: Lang
-) -> tuple[list[WardrobeCard], Usage | None]:
-    """Cards for `photos`; none when the model cannot help (turns then send the images)."""
-    if not photos:
-        return [], None
-    messages = analysis_messages(photos, lang)
-    numbers = [photo.meta.number for photo in photos]
-    try:
-        reply, usage = await model.complete_json(messages, analysis_schema())
-    except ModelError as exc:
-        log.warning("Wardrobe analysis failed (%s); answers will use the photos", exc.kind)
-        return [], None
-    cards = parse_cards(reply, numbers)
-    if len(cards) < len(numbers):
-        log.warning("Wardrobe analysis covered %d of %d photos", len(cards), len(numbers))
-    return cards, usage
+    model: ModelClient,
+    load: Callable[[], Awaitable[Sequence[StoredPhoto]]],
+    lang: Lang,
+    *,
+    pause: Callable[[float], Awaitable[object]] = asyncio.sleep,
+) -> tuple[list[WardrobeCard], Usage | None, list[StoredPhoto]]:
+    """Cards for the photos `load` gives, and the photos they were made from; none when the
+    model cannot help (turns then send the images).
+
+    Every request, the retries of a busy server and the plain-JSON try of a server without
+    structured output included, reads the photos again first: a photo removed while an
+    earlier try failed is never sent again.
+    """
+    structured, retries = True, model.max_retries
+    while True:
+        photos = list(await load())
+        if not photos:
+            return [], None, []
+        schema = analysis_schema() if structured else None
+        try:
+            reply, usage = await model.complete_json(
+                analysis_messages(photos, lang), schema, resend=False
+            )
+        except ModelError as exc:
+            if exc.kind == "bad_request" and structured:
+                log.info("Structured output refused by the server; asking for plain JSON")
+                structured = False
+                continue
+            if exc.kind == "bad_request" or retries <= 0:
+                log.warning("Wardrobe analysis failed (%s); answers will use the photos", exc.kind)
+                return [], None, photos
+            # The SDK's own schedule (0.5 s, doubling), which `resend=False` turned off.
+            await pause(min(8.0, 0.5 * 2 ** (model.max_retries - retries)))
+            retries -= 1
+            continue
+        numbers = [photo.meta.number for photo in photos]
+        cards = parse_cards(reply, numbers)
+        if len(cards) < len(numbers):
+            log.warning("Wardrobe analysis covered %d of %d photos", len(cards), len(numbers))
+        return cards, usage, photos

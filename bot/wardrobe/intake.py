@@ -13,7 +13,7 @@ from telegram.error import TelegramError
 
 from bot.wardrobe.images import ImageRejected, Thumbnail, make_thumbnail_async, pick_photo_size
 from storage.chat_store import ChatStore
-from storage.keys import ChatScope
+from storage.keys import MemberScope
 from storage.records import PhotoMeta, PhotoRole
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ class WardrobeIntake:
         self._slots = asyncio.Semaphore(parallel)
 
     async def take_in(
-        self, bot: Bot, scope: ChatScope, images: Sequence[IncomingImage], *, body_hint: bool
+        self, bot: Bot, scope: MemberScope, images: Sequence[IncomingImage], *, body_hint: bool
     ) -> IntakeResult:
         """Telegram images: download and shrink the new ones concurrently, then keep them."""
         known = {meta.unique_id: meta for meta in await self._store.photo_metas(scope)}
@@ -106,7 +106,7 @@ class WardrobeIntake:
         return await self.keep(scope, pairs, body_hint=body_hint, has_body=has_body, result=result)
 
     async def take_in_files(
-        self, scope: ChatScope, files: Sequence[tuple[str, bytes]], *, body_hint: bool
+        self, scope: MemberScope, files: Sequence[tuple[str, bytes]], *, body_hint: bool
     ) -> IntakeResult:
         """Local image files (the terminal chat): `(unique id, bytes)` pairs."""
         shrunk: list[tuple[str, Thumbnail | str]] = []
@@ -126,7 +126,7 @@ class WardrobeIntake:
 
     async def keep(
         self,
-        scope: ChatScope,
+        scope: MemberScope,
         thumbnails: Sequence[tuple[str, Thumbnail | str]],
         *,
         body_hint: bool,

@@ -37,6 +37,30 @@ _ERRORS = {
 }
 
 
+class Hold:
+    """A request the server keeps waiting: ``arrived`` is set when it comes in, and it is
+    answered (as it would have been) only once ``release()`` is called or the server stops.
+    The client sees a slow server, nothing else."""
+
+    def __init__(self) -> None:
+        self.arrived = asyncio.Event()
+        self._released = asyncio.Event()
+
+    def release(self) -> None:
+        self._released.set()
+
+    async def wait_released(self, closing: asyncio.Event) -> None:
+        waits = {
+            asyncio.ensure_future(self._released.wait()),
+            asyncio.ensure_future(closing.wait()),
+        }
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+
+
 @dataclass
 class ScriptedReply:
     reply: str
@@ -113,6 +137,7 @@ class FakeOpenAIServer(LocalServer):
         # Wardrobe-analysis calls (system prompt "You catalogue ..."), kept apart from answers.
         self.analysis_requests: list[dict[str, Any]] = []
         self._analysis_script: deque[tuple[str | None, int | None]] = deque()
+        self._analysis_holds: deque[Hold] = deque()
         self.supports_json_schema = True
         # Request index -> when its first content delta was written (for latency benchmarks).
         self.first_content_at: dict[int, float] = {}
@@ -269,6 +294,13 @@ class FakeOpenAIServer(LocalServer):
         """Queue the reply to the next wardrobe-analysis request (default: cards made up from it)."""
         self._analysis_script.append((reply, status))
 
+    def hold_analysis(self) -> Hold:
+        """Keep the next wardrobe-analysis request waiting until the returned hold is released
+        (or the server stops); holds apply in order, one request each."""
+        hold = Hold()
+        self._analysis_holds.append(hold)
+        return hold
+
     async def _analysis(self, body: dict[str, Any]) -> web.StreamResponse:
         """Wardrobe analysis calls get their own queue, so answer scripts stay in order."""
         self.analysis_requests.append(body)
@@ -276,7 +308,12 @@ class FakeOpenAIServer(LocalServer):
             self._cond.notify_all()
         if "response_format" in body and not self.supports_json_schema:
             return _error(400, "response_format json_schema is not supported by this server")
+        # Scripted replies go by order of arrival, held or not.
         reply, status = self._analysis_script.popleft() if self._analysis_script else (None, None)
+        if self._analysis_holds:
+            hold = self._analysis_holds.popleft()
+            hold.arrived.set()
+            await hold.wait_released(self._closing)
         if status is not None:
             return _error(status, f"Fake error {status}")
         content = reply if reply is not None else made_up_cards(body)

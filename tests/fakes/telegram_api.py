@@ -85,6 +85,10 @@ class FakeTelegramServer(LocalServer):
         self.download_delay = 0.0
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.webhook_url = ""
+        # getChatMember: (chat id, user id) -> "creator", "administrator", "member",
+        # "restricted", "left" or "kicked" (everyone else in a group is a "member").
+        self.member_status: dict[tuple[int, int], str] = {}
+        self.unknown_chats: set[int] = set()  # getChatMember answers "chat not found"
         self._messages: dict[int, list[SentMessage]] = defaultdict(list)
         self._next_message_id: dict[int, int] = defaultdict(lambda: 1000)
         self._updates: list[dict[str, Any]] = []
@@ -141,6 +145,12 @@ class FakeTelegramServer(LocalServer):
             if m.message_id == message_id and not m.deleted:
                 return m
         return None
+
+    def set_member_status(self, chat_id: int, user_id: int, status: str) -> None:
+        """What getChatMember says of ``user_id`` in ``chat_id`` from now on."""
+        if status not in ("creator", "administrator", "member", "restricted", "left", "kicked"):
+            raise ValueError(f"not a ChatMember status: {status}")
+        self.member_status[(chat_id, user_id)] = status
 
     def queue_update(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue an Update dict for getUpdates (an ``update_id`` is added when missing)."""

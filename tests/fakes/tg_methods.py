@@ -31,7 +31,7 @@ METHODS = (
     "getMe sendMessage editMessageText editMessageReplyMarkup deleteMessage deleteMessages "
     "sendChatAction sendMessageDraft setMyCommands deleteMyCommands getMyCommands "
     "answerCallbackQuery setWebhook deleteWebhook getWebhookInfo sendPhoto sendMediaGroup "
-    "getFile getUpdates close logOut".split()
+    "getFile getUpdates close logOut getChatMember".split()
 )
 _CANONICAL = {m.lower(): m for m in METHODS}
 _media_group_ids = itertools.count(13_000_000_000_000_001)
@@ -460,6 +460,51 @@ async def m_getUpdates(s: FakeTelegramServer, p: dict[str, Any]) -> list[dict[st
         except TimeoutError:
             return []
     return select()
+
+
+_ADMIN_RIGHTS = (
+    "can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members "
+    "can_promote_members can_change_info can_invite_users can_post_stories can_edit_stories "
+    "can_delete_stories can_pin_messages can_manage_topics".split()
+)
+_MEMBER_RIGHTS = (
+    "can_send_messages can_send_audios can_send_documents can_send_photos can_send_videos "
+    "can_send_video_notes can_send_voice_notes can_send_polls can_send_other_messages "
+    "can_add_web_page_previews can_change_info can_invite_users can_pin_messages "
+    "can_manage_topics can_edit_tag can_react_to_messages".split()
+)
+
+
+async def m_getChatMember(s: FakeTelegramServer, p: dict[str, Any]) -> dict[str, Any]:
+    """A ChatMember as Telegram returns it, with every field of its kind. Anyone the test
+    has not given a status (``set_member_status``) is a plain member, as the users who write
+    in a group are; the bot answers for itself as an administrator. Private chats: the user
+    is a member of their chat with the bot; any other user there is unknown."""
+    chat = _chat_id(p)
+    user_id = p.get("user_id")
+    if not isinstance(user_id, int) or user_id <= 0:
+        raise bad("invalid user_id specified")
+    if chat in s.unknown_chats:
+        raise bad("chat not found")
+    if chat > 0 and user_id not in (chat, s.bot_id):
+        raise bad("PARTICIPANT_ID_INVALID")
+    user = s.bot_user if user_id == s.bot_id else {
+        "id": user_id, "is_bot": False, "first_name": f"User{user_id}",
+    }  # fmt: skip
+    default = "administrator" if user_id == s.bot_id else "member"
+    status = s.member_status.get((chat, user_id), default)
+    member: dict[str, Any] = {"user": user, "status": status}
+    if status == "creator":
+        member["is_anonymous"] = False
+    elif status == "administrator":
+        member.update(can_be_edited=False, is_anonymous=False)
+        member.update(dict.fromkeys(_ADMIN_RIGHTS, True))
+    elif status == "restricted":
+        member.update(is_member=True, until_date=0)
+        member.update(dict.fromkeys(_MEMBER_RIGHTS, False))
+    elif status == "kicked":
+        member["until_date"] = 0
+    return member
 
 
 async def m_close(s: FakeTelegramServer, p: dict[str, Any]) -> bool:
