@@ -23,6 +23,7 @@ from bot.wardrobe.keeper import WardrobeKeeper
 from bot.weather.desk import WeatherDesk
 from bot.weather.open_meteo import OpenMeteo
 from prompts.builder import PromptLimits
+from storage.answer_stops import AnswerStops
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient, connect
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
@@ -132,7 +133,8 @@ class Services:
             group_per_minute=settings.telegram_group_per_minute,
         )
         handoff = PhotoHandoff(redis, wait_seconds=settings.photo_question_wait_seconds)
-        running = RunningAnswers()
+        # Stops reach the worker streaming the answer through Redis, whichever got the /stop.
+        running = RunningAnswers(AnswerStops(redis))
         intake = WardrobeIntake(
             store,
             long_side=settings.image_long_side,

@@ -99,7 +99,7 @@ class ChatTurns:
         )
         interval = self.style.edit_interval_private if private else self.style.edit_interval_group
         async with self.queue.hold(scope):
-            with self.running.track(scope) as stop:
+            async with self.running.track(scope) as stop:
                 sink.start_typing()
                 try:
                     outcome = await self.stylist.answer(

@@ -117,6 +117,8 @@ class FakeOpenAIServer(LocalServer):
         # Request index -> when its first content delta was written (for latency benchmarks).
         self.first_content_at: dict[int, float] = {}
         self.received_at: dict[int, float] = {}
+        # Request index -> content chunks written before the stream ended or the client left.
+        self.chunks_sent: dict[int, int] = {}
         self.authorizations: list[str | None] = []
         self._script: deque[ScriptedReply] = deque()
         self._cond = asyncio.Condition()
@@ -332,6 +334,7 @@ class FakeOpenAIServer(LocalServer):
                     await self._pause(plan.interval)
                 await send({"content": plan.reply[start : min(start + plan.chunk_size, stop_at)]})
                 self.first_content_at.setdefault(index, time.monotonic())
+                self.chunks_sent[index] = self.chunks_sent.get(index, 0) + 1
             if plan.cut == "hang":
                 await self._closing.wait()
             if plan.cut is not None:
