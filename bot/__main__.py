@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 
+from bot.lifecycle.startup import StartupFailed
 from bot.logs import configure_logging
 from bot.runner import run, set_webhook
 from bot.settings import load_settings
@@ -37,14 +38,18 @@ def main(argv: list[str]) -> int:
         return run_chat(settings, argv[1:])
     settings = load_settings()
     configure_logging(settings.log_level, settings.log_format)
-    if command == "set-webhook":
-        asyncio.run(set_webhook(settings))
-        return 0
     try:
-        run(settings)
+        if command == "set-webhook":
+            asyncio.run(set_webhook(settings))
+        else:
+            run(settings)
     except CatalogUnreadable as exc:
         print(f"Configuration error: CATALOG_PATH {exc}", file=sys.stderr)
         return 2
+    except StartupFailed as exc:
+        # One line naming the service and the cause, no traceback (and never a secret).
+        print(f"Start-up failed: {exc.line}", file=sys.stderr)
+        return exc.code
     return 0
 
 

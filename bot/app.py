@@ -35,8 +35,9 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         # The one door to Telegram: every call of the bot, paced and retried in one place.
         .rate_limiter(services.door)
-        # Chats must not wait for each other; turns of one chat are ordered by ChatLocks.
-        .concurrent_updates(256)
+        # Chats must not wait for each other (turns of one chat are ordered by the ChatQueue);
+        # the processor keeps the updates being handled, for the shutdown.
+        .concurrent_updates(services.in_flight)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

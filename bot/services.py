@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from bot.conversation.photo_turn import PhotoTurns
 from bot.conversation.stopping import RunningAnswers
 from bot.conversation.stylist import Stylist
 from bot.conversation.turn_limits import TurnLimits
+from bot.lifecycle.shutdown import InFlightUpdates, bounded
 from bot.model.client import ModelClient
 from bot.settings import Settings
 from bot.shopping.catalog import load_catalog
@@ -36,6 +38,11 @@ from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
 
+# Chats must not wait for each other; turns of one chat are ordered by the ChatQueue.
+CONCURRENT_UPDATES = 256
+# Each client may take this long to close at shutdown before it is left behind.
+CLIENT_CLOSE_SECONDS = 0.5
+
 
 @dataclass
 class Services:
@@ -55,6 +62,8 @@ class Services:
     # Every Bot API call passes this one door (the Application's rate limiter).
     door: TelegramDoor
     running: RunningAnswers
+    # The Application's update processor: the updates being handled, for the shutdown.
+    in_flight: InFlightUpdates
     intake: WardrobeIntake
     keeper: WardrobeKeeper
     # A question in a Telegram chat, and photos arriving: the flows handlers hand over to.
@@ -178,6 +187,7 @@ class Services:
             limits=limits_store,
             door=TelegramDoor(budget),
             running=running,
+            in_flight=InFlightUpdates(CONCURRENT_UPDATES),
             intake=intake,
             keeper=WardrobeKeeper(store, intake, locks),
             turns=turns,
@@ -187,11 +197,12 @@ class Services:
         )
 
     async def close(self) -> None:
-        await self.model.close()
+        """Every client at once, each left behind if it does not close in time."""
+        closing = [("the model client", self.model.close()), ("Redis", self.redis.aclose()),
+                   ("Open-Meteo's client", self.weather.meteo.close())]  # fmt: skip
         if self.shopping is not None:
-            await self.shopping.close()
-        await self.weather.meteo.close()
-        await self.redis.aclose()
+            closing.append(("the shopping search", self.shopping.close()))
+        await asyncio.gather(*(bounded(step, CLIENT_CLOSE_SECONDS, name) for name, step in closing))
 
 
 def shopping_for(settings: Settings) -> ShoppingSearch | None:

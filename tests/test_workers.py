@@ -245,24 +245,45 @@ async def test_a_redis_outage_gets_503s_and_loses_nothing(
     assert wardrobe_numbers(model.requests[0]) == {1, 2, 3, 4}, "the photos survived the outage"
 
 
-async def test_sigterm_during_a_stream_finalises_the_answer_with_a_note(
+async def test_sigterm_at_default_settings_ends_within_dockers_10_s_with_the_answer_marked(
     cluster: Callable[..., Any],
     telegram: FakeTelegramServer,
     model: FakeOpenAIServer,
     updates: UpdateFactory,
 ) -> None:
-    (worker,), session, _ = await cluster(count=1, SHUTDOWN_GRACE_SECONDS="0.5")
-    model.script(REPLY * 4, chunk_size=4, interval=0.02)
+    # Telegram's pacing as in production (one change a second per chat, edits a second apart)
+    # and the default SHUTDOWN_GRACE_SECONDS.
+    (worker,), session, _ = await cluster(
+        count=1, EDIT_INTERVAL_PRIVATE="1.0", TELEGRAM_CHAT_INTERVAL="1.0"
+    )
+    assert worker.process is not None
+    model.script(REPLY * 40, chunk_size=4, interval=0.02)  # about 40 s to stream in full
     await worker.post(session, updates.text(CHAT, "추천해줘"))
     await telegram.wait_for(
         lambda s: bool(s.messages(CHAT)) and s.messages(CHAT)[0].edits >= 1, timeout=30
     )
-    assert await worker.stop() == 0
+    worker.process.send_signal(signal.SIGTERM)
+    # Docker kills the container 10 s after SIGTERM: the worker must be gone by then.
+    exited = asyncio.ensure_future(asyncio.wait_for(worker.process.wait(), 10))
+
+    async def draining() -> None:
+        while True:
+            async with session.get(worker.url + "/healthz") as response:
+                if response.status == 503:
+                    return
+            await asyncio.sleep(0.05)
+
+    await asyncio.wait_for(draining(), 5)
+    # An update that reaches a stopping worker is refused, so Telegram sends it again.
+    assert await worker.post(session, updates.text(CHAT, "하나 더")) == 503
+    assert await exited == 0
     [answer] = telegram.messages(CHAT)
     assert answer.text.endswith(
         "서버 재시작으로 답변이 여기서 끊겼어요. 같은 질문을 다시 보내 주세요."
     )
     assert answer.reply_markup is None, "no ⏹ left on a message nobody can stop any more"
+    assert len(model.requests) == 1, "the refused update was not handled"
+    assert len(answer.text) < len(rendered(REPLY * 40))
 
 
 async def stop_on_the_other_worker(

@@ -123,6 +123,10 @@ class Stylist:
         stop: StopSignal | None = None,
         user_id: int | None = None,
     ) -> TurnOutcome:
+        if stop is not None and stop.is_set() and stop.reason == "shutdown":
+            # A worker that is leaving starts no answer it could not finish.
+            await sink.fail(say("shutdown_busy", lang))
+            return TurnOutcome("stopped", "")
         started = time.monotonic()
         store = self.store
         # Independent reads: one round trip's wait instead of five in a row.
@@ -199,7 +203,8 @@ class Stylist:
             # A restart that cannot wait for the answer says so, so the user can ask again.
             reason = stop.reason if stop is not None else "user"
             await controller.finish(
-                note=say("stopped" if reason == "user" else "shutdown_cut", lang)
+                note=say("stopped" if reason == "user" else "shutdown_cut", lang),
+                at_once=reason == "shutdown",
             )
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
             await store.append_history(scope, user_message, stopped)
