@@ -199,7 +199,8 @@ class Services:
     async def close(self) -> None:
         """Every client at once, each left behind if it does not close in time."""
         closing = [("the model client", self.model.close()), ("Redis", self.redis.aclose()),
-                   ("Open-Meteo's client", self.weather.meteo.close())]  # fmt: skip
+                   ("Open-Meteo's client", self.weather.meteo.close()),
+                   ("the download client", self.intake.downloads.close())]  # fmt: skip
         if self.shopping is not None:
             closing.append(("the shopping search", self.shopping.close()))
         await asyncio.gather(*(bounded(step, CLIENT_CLOSE_SECONDS, name) for name, step in closing))
