@@ -9,7 +9,7 @@ import sys
 from bot.lifecycle.startup import StartupFailed
 from bot.logs import configure_logging
 from bot.runner import run, set_webhook
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings, model_key_problem
 from bot.shopping.catalog import CatalogUnreadable
 
 USAGE = (
@@ -34,9 +34,13 @@ def main(argv: list[str]) -> int:
         settings = load_settings(
             telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN") or "0:terminal-chat"
         )
+        if not model_key_present(settings):
+            return 2
         configure_logging("WARNING", "text")
         return run_chat(settings, argv[1:])
     settings = load_settings()
+    if command == "run" and not model_key_present(settings):
+        return 2
     configure_logging(settings.log_level, settings.log_format)
     try:
         if command == "set-webhook":
@@ -51,6 +55,13 @@ def main(argv: list[str]) -> int:
         print(f"Start-up failed: {exc.line}", file=sys.stderr)
         return exc.code
     return 0
+
+
+def model_key_present(settings: Settings) -> bool:
+    problem = model_key_problem(settings)
+    if problem is not None:
+        print(f"Configuration error: {problem}", file=sys.stderr)
+    return problem is None
 
 
 if __name__ == "__main__":

@@ -153,6 +153,17 @@ class Settings(BaseSettings):
         return self.webhook_url.path or "/telegram"
 
 
+def model_key_problem(settings: Settings) -> str | None:
+    """OpenAI's own API refuses every request without a key: better said before starting.
+    Local servers (OPENAI_BASE_URL) take any key, or none."""
+    if settings.openai_base_url is None and not settings.openai_api_key.get_secret_value():
+        return (
+            "OPENAI_API_KEY is required for OpenAI's API "
+            "(or set OPENAI_BASE_URL to another OpenAI-compatible server)"
+        )
+    return None
+
+
 def load_settings(**overrides: object) -> Settings:
     """Load settings; on a bad or missing setting exit with one line and code 2."""
     try:

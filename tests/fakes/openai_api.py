@@ -107,8 +107,10 @@ def estimate_prompt_tokens(body: dict[str, Any]) -> int:
 
 
 class FakeOpenAIServer(LocalServer):
-    def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
+    def __init__(self, default_reply: str = DEFAULT_REPLY, *, api_key: str | None = None) -> None:
         self.default_reply = default_reply
+        # When set, a request with another bearer key is refused 401, as OpenAI refuses it.
+        self.api_key = api_key
         self.requests: list[dict[str, Any]] = []
         # Wardrobe-analysis calls (system prompt "You catalogue ..."), kept apart from answers.
         self.analysis_requests: list[dict[str, Any]] = []
@@ -204,6 +206,11 @@ class FakeOpenAIServer(LocalServer):
         )
 
     async def _completions(self, request: web.Request) -> web.StreamResponse:
+        if (
+            self.api_key is not None
+            and request.headers.get("Authorization") != f"Bearer {self.api_key}"
+        ):
+            return _error(401, "Incorrect API key provided.")
         try:
             body = await request.json()
         except ValueError:
