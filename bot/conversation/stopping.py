@@ -110,13 +110,17 @@ class RunningAnswers:
         self, shared: AnswerStops, key: ChatScope, token: str, stop: StopSignal
     ) -> None:
         """Register the answer, then look for a stop asked on another worker."""
+        failing = False
         while not stop.is_set():
             try:
                 if await shared.poll(key, token) and not stop.is_set():
                     stop.reason = "user"
                     stop.set()
+                failing = False
             except Exception as exc:  # a blip must not end the answer: look again
-                log.warning("Could not look for a stop in Redis: %s", type(exc).__name__)
+                if not failing:  # once per outage, not twice a second
+                    log.warning("Could not look for a stop in Redis: %s", type(exc).__name__)
+                failing = True
             await asyncio.sleep(self._poll)
 
     async def _unregister(self, key: ChatScope, token: str) -> None:

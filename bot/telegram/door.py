@@ -223,8 +223,7 @@ class TelegramDoor(BaseRateLimiter[Priority]):
                 heapq.heappop(self._heap)
                 continue
             # Past a leaving worker's deadline every waiting call goes, without the budget.
-            leaving = self._until_leaving() == 0.0
-            wait = 0.0 if leaving else await self._take(head.priority, head.cost)
+            wait = 0.0 if self._until_leaving() == 0 else await self._take(head.priority, head.cost)
             if wait <= 0:
                 heapq.heappop(self._heap)
                 if head.granted.done():
