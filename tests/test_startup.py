@@ -60,27 +60,35 @@ def assert_one_clean_line(output: str, line: str) -> None:
     assert "Traceback" not in output and SECRET not in output, output
 
 
-@pytest.mark.parametrize("case", ["telegram down", "token refused", "redis down"])
 async def test_the_worker_names_what_it_could_not_reach_and_exits(
-    base_env: dict[str, str], tmp_path: Path, case: str
+    base_env: dict[str, str], tmp_path: Path
 ) -> None:
     port = closed_port()
-    env = dict(base_env)
-    if case == "telegram down":
-        env["TELEGRAM_BASE_URL"] = f"http://127.0.0.1:{port}/bot"
-        expected = f"cannot reach Telegram at http://127.0.0.1:{port}/bot: connection refused"
-        status = 1
-    elif case == "token refused":
-        env["TELEGRAM_BOT_TOKEN"] = "123456:not-the-right-one"
-        expected, status = "Telegram rejected TELEGRAM_BOT_TOKEN (401)", 2
-    else:
-        env["REDIS_URL"] = f"redis://coordi:pa55word@127.0.0.1:{port}/0"
-        expected = f"cannot reach Redis at 127.0.0.1:{port} (REDIS_URL): connection refused"
-        status = 1
-    code, output = await run_bot(env, tmp_path)
-    assert code == status, output
-    assert_one_clean_line(output, f"Start-up failed: {expected}")
-    assert "not-the-right-one" not in output and "pa55word" not in output
+    cases = {  # what is wrong -> (the environment, the line, the exit status)
+        "telegram down": (
+            {"TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}/bot"},
+            f"cannot reach Telegram at http://127.0.0.1:{port}/bot: connection refused",
+            1,
+        ),
+        "token refused": (
+            {"TELEGRAM_BOT_TOKEN": "123456:not-the-right-one"},
+            "Telegram rejected TELEGRAM_BOT_TOKEN (401)",
+            2,
+        ),
+        "redis down": (
+            {"REDIS_URL": f"redis://coordi:pa55word@127.0.0.1:{port}/0"},
+            f"cannot reach Redis at 127.0.0.1:{port} (REDIS_URL): connection refused",
+            1,
+        ),
+    }
+    # The three processes at once: each is mostly Python starting up.
+    results = await asyncio.gather(
+        *(run_bot({**base_env, **env}, tmp_path) for env, _, _ in cases.values())
+    )
+    for (case, (_, line, status)), (code, output) in zip(cases.items(), results, strict=True):
+        assert code == status, (case, output)
+        assert_one_clean_line(output, f"Start-up failed: {line}")
+        assert "not-the-right-one" not in output and "pa55word" not in output, case
 
 
 async def test_the_terminal_chat_says_the_model_key_is_missing(

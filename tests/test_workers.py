@@ -286,53 +286,38 @@ async def test_sigterm_at_default_settings_ends_within_dockers_10_s_with_the_ans
     assert len(answer.text) < len(rendered(REPLY * 40))
 
 
-async def stop_on_the_other_worker(
+@ON_BOTH_REDIS
+async def test_a_stop_delivered_to_the_other_worker_ends_the_stream(
     cluster: Callable[..., Any],
     telegram: FakeTelegramServer,
     model: FakeOpenAIServer,
     updates: UpdateFactory,
-    how: str,
 ) -> None:
-    """An answer streams on one worker; the ⏹ press or /stop reaches the other."""
     (streaming, other), session, _ = await cluster()
     reply = REPLY * 6
-    model.script(reply, chunk_size=4, interval=0.03)  # about 10 s to stream in full
-    assert await streaming.post(session, updates.text(CHAT, "추천해줘")) == 200
-    await telegram.wait_for(
-        lambda s: bool(s.messages(CHAT)) and s.messages(CHAT)[0].edits >= 1, timeout=30
-    )
-    shown = telegram.messages(CHAT)[0]
-    if how == "button":
-        [[button]] = shown.reply_markup["inline_keyboard"]
-        message = updates.bot_message(CHAT, shown.message_id, shown.text)
-        stop = updates.callback_query(CHAT, button["callback_data"], message=message)
-    else:
-        stop = updates.text(CHAT, "/stop")
-    assert await other.post(session, stop) == 200
-    # The stream ends within a poll of the shared flag, far sooner than its ~10 s in full.
-    await telegram.wait_for(lambda s: s.messages(CHAT)[0].text.endswith("⏹ 답변을 멈췄어요."), 5)
-    [answer] = telegram.messages(CHAT)  # and no "nothing to stop" from the other worker
-    assert answer.reply_markup is None
-    assert len(answer.text) < len(rendered(reply))
-    assert model.chunks_sent[0] < -(-len(reply) // 4), "the model's stream was cut, not drained"
-
-
-@ON_BOTH_REDIS
-async def test_the_stop_button_pressed_on_the_other_worker_ends_the_stream(
-    cluster: Callable[..., Any],
-    telegram: FakeTelegramServer,
-    model: FakeOpenAIServer,
-    updates: UpdateFactory,
-) -> None:
-    await stop_on_the_other_worker(cluster, telegram, model, updates, "button")
+    for n, how in enumerate(("command", "button")):
+        # An answer streams on one worker; /stop, then the ⏹ press, reaches the other.
+        model.script(reply, chunk_size=4, interval=0.03)  # about 10 s to stream in full
+        assert await streaming.post(session, updates.text(CHAT, f"추천해줘 {n}")) == 200
+        await telegram.wait_for(
+            lambda s, n=n: len(s.messages(CHAT)) > n and s.messages(CHAT)[n].edits >= 1, 30
+        )
+        shown = telegram.messages(CHAT)[n]
+        if how == "button":
+            [[button]] = shown.reply_markup["inline_keyboard"]
+            message = updates.bot_message(CHAT, shown.message_id, shown.text)
+            stop = updates.callback_query(CHAT, button["callback_data"], message=message)
+        else:
+            stop = updates.text(CHAT, "/stop")
+        assert await other.post(session, stop) == 200
+        # The stream ends within a poll of the shared flag, far sooner than its ~10 s.
+        await telegram.wait_for(
+            lambda s, n=n: s.messages(CHAT)[n].text.endswith("⏹ 답변을 멈췄어요."), 5
+        )
+        answers = telegram.messages(CHAT)
+        assert len(answers) == n + 1, "no 'nothing to stop' from the other worker"
+        assert answers[n].reply_markup is None
+        assert len(answers[n].text) < len(rendered(reply))
+        assert model.chunks_sent[n] < -(-len(reply) // 4), "the model's stream was cut"
     [pressed] = telegram.calls_to("answerCallbackQuery")
     assert pressed.params.get("text") == "멈췄어요", "the presser hears it was stopped"
-
-
-async def test_stop_sent_to_the_other_worker_ends_the_stream(
-    cluster: Callable[..., Any],
-    telegram: FakeTelegramServer,
-    model: FakeOpenAIServer,
-    updates: UpdateFactory,
-) -> None:
-    await stop_on_the_other_worker(cluster, telegram, model, updates, "command")
