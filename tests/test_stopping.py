@@ -51,11 +51,21 @@ async def test_a_local_stop_needs_no_redis_and_a_stale_flag_stops_no_later_answe
     redis: RedisClient,
 ) -> None:
     stops = AnswerStops(redis)
+    assert not await stops.request(SCOPE)
+    await stops.begin(SCOPE, "first")
     assert not await stops.poll(SCOPE, "first")
+    assert not await stops.poll(SCOPE, "first", refresh=True)
     assert await stops.request(SCOPE)
-    assert await stops.poll(SCOPE, "first")
+    assert await stops.poll(SCOPE, "first") and await stops.poll(SCOPE, "first", refresh=True)
+    assert await stops.request(SCOPE), "asked twice: still stopping"
     # The first answer's worker died before unregistering: the next answer starts clean.
+    await stops.begin(SCOPE, "second")
     assert not await stops.poll(SCOPE, "second")
+    await redis.delete(keys.streaming(SCOPE))  # expired during an outage: made again
+    assert not await stops.poll(SCOPE, "second", refresh=True)
+    assert await redis.get(keys.streaming(SCOPE)) == b"second"
+    await stops.end(SCOPE, "first")
+    assert await redis.exists(keys.streaming(SCOPE)), "another answer's end leaves it"
 
     running = RunningAnswers(stops, poll_seconds=0.01)
     async with running.track(ChatScope(9102)) as stop:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -111,9 +112,14 @@ class RunningAnswers:
     ) -> None:
         """Register the answer, then look for a stop asked on another worker."""
         failing = False
-        while not stop.is_set():
+        for poll in itertools.count():
+            if stop.is_set():
+                return
             try:
-                if await shared.poll(key, token) and not stop.is_set():
+                if poll == 0:
+                    await shared.begin(key, token)
+                # Every fourth look also slides the registration's expiry.
+                elif await shared.poll(key, token, refresh=poll % 4 == 0) and not stop.is_set():
                     stop.reason = "user"
                     stop.set()
                 failing = False
