@@ -14,6 +14,7 @@ Run by hand, e.g.:
 
     python bench/shutdown.py --chats 1 10 30 60 --rounds 3
     python bench/shutdown.py --chats 30 --grace 20     # SHUTDOWN_GRACE_SECONDS=20
+    PYTHONPATH=/path/to/other/checkout python bench/shutdown.py --chats 10   # its worker
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ async def one_round(chats: int, grace: float | None, tmp: Path, n: int) -> dict[
                 "WEBHOOK_URL": "https://shutdown.example/hook", "WEBHOOK_SECRET": WEBHOOK_SECRET,
                 "TURNS_PER_MINUTE_CHAT": "100", "TURNS_PER_MINUTE_USER": "100",
                 **({"SHUTDOWN_GRACE_SECONDS": str(grace)} if grace is not None else {}),
+                # Lets a side-by-side run point the worker at another checkout.
+                **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}),
             }  # fmt: skip
             worker = WorkerProcess(env, tmp, f"shutdown-{chats}-{n}")
             await worker.start(session)
