@@ -61,7 +61,8 @@ async def serve(settings: Settings, redis_url: str) -> None:
         if polling:
             log.info("WEBHOOK_URL is unset: long polling")
             assert application.updater is not None
-            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            with explained(settings, redis_url):  # it removes the webhook first
+                await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
         else:
             secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
             web_app = make_web_app(application, settings.webhook_path, secret)
