@@ -3,8 +3,8 @@
 The rules (README, "Architecture"):
 - packages import one way: handlers -> bot -> prompts -> storage; evals may use all but
   handlers; only the composition root (`bot.app`) registers handlers;
-- inside `bot`, the sub-packages import one way too (conversation -> telegram ->
-  wardrobe -> model, under the lifecycle of the process), and none of them imports the process wiring (app, services, ...);
+- inside `bot`, the sub-packages import one way too (lifecycle -> conversation ->
+  telegram -> wardrobe -> model), and none of them imports the process wiring (app, ...);
 - no module imports itself through a cycle;
 - modules stay under MAX_LINES, `bot/` keeps at most MAX_BOT_TOP modules at its top;
 - no grab-bag module names.
