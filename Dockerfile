@@ -19,4 +19,6 @@ WORKDIR /home/coordi
 EXPOSE 8080
 # Redis comes from REDIS_URL (see compose.yaml); the embedded one is for development.
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import os,urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\",\"8080\")}/healthz')"
+# Exec form: python is PID 1 and gets SIGTERM itself (no shell in between to swallow it),
+# so it drains and exits within SHUTDOWN_GRACE_SECONDS (8 s, under `docker stop`'s 10 s).
 CMD ["python", "-m", "bot"]

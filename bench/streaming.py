@@ -114,7 +114,7 @@ async def main(chat_counts: list[int]) -> None:
         try:
             print(f"model: {TOKENS} tokens at {TOKEN_RATE:.0f}/s after {FIRST_TOKEN_DELAY}s; "
                   "intervals: private 1.0 s, group 3.2 s; Telegram's limits enforced by the fake; "
-                  "default budget (25 calls/s, bursts of 3)")  # fmt: skip
+                  "default budget (28 calls in any second)")  # fmt: skip
             header = (
                 "chat",
                 "chats",

@@ -6,9 +6,10 @@ import asyncio
 import os
 import sys
 
+from bot.lifecycle.startup import StartupFailed
 from bot.logs import configure_logging
 from bot.runner import run, set_webhook
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings, model_key_problem
 from bot.shopping.catalog import CatalogUnreadable
 
 USAGE = (
@@ -33,19 +34,34 @@ def main(argv: list[str]) -> int:
         settings = load_settings(
             telegram_bot_token=os.environ.get("TELEGRAM_BOT_TOKEN") or "0:terminal-chat"
         )
+        if not model_key_present(settings):
+            return 2
         configure_logging("WARNING", "text")
         return run_chat(settings, argv[1:])
     settings = load_settings()
+    if command == "run" and not model_key_present(settings):
+        return 2
     configure_logging(settings.log_level, settings.log_format)
-    if command == "set-webhook":
-        asyncio.run(set_webhook(settings))
-        return 0
     try:
-        run(settings)
+        if command == "set-webhook":
+            asyncio.run(set_webhook(settings))
+        else:
+            run(settings)
     except CatalogUnreadable as exc:
         print(f"Configuration error: CATALOG_PATH {exc}", file=sys.stderr)
         return 2
+    except StartupFailed as exc:
+        # One line naming the service and the cause, no traceback (and never a secret).
+        print(f"Start-up failed: {exc.line}", file=sys.stderr)
+        return exc.code
     return 0
+
+
+def model_key_present(settings: Settings) -> bool:
+    problem = model_key_problem(settings)
+    if problem is not None:
+        print(f"Configuration error: {problem}", file=sys.stderr)
+    return problem is None
 
 
 if __name__ == "__main__":

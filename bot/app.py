@@ -35,11 +35,9 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         # The one door to Telegram: every call of the bot, paced and retried in one place.
         .rate_limiter(services.door)
-        # Chats must not wait for each other; turns of one chat are ordered by ChatQueue.
-        # A caption-less photo's turn waits a few seconds for its question in a slot of its
-        # own, so a burst of photo-then-question chats needs two slots per chat: 256 made
-        # questions queue behind photos waiting for them (bench/load.py, 200 chats at once).
-        .concurrent_updates(1024)
+        # Chats must not wait for each other (turns of one chat are ordered by the ChatQueue);
+        # the processor keeps the updates being handled, for the shutdown.
+        .concurrent_updates(services.in_flight)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -47,5 +47,6 @@ def configure_logging(level: str, fmt: str = "json") -> None:
     root.setLevel(level)
     # httpx logs every request URL at INFO, and Bot API URLs contain the bot token;
     # python-telegram-bot's DEBUG output holds whole updates (file ids, user text).
-    for noisy in ("httpx", "httpcore", "openai", "telegram", "aiohttp.access"):
+    # httpx2 is the openai SDK's aiohttp transport: it logs every model request likewise.
+    for noisy in ("httpx", "httpx2", "httpcore", "openai", "telegram", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

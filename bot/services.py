@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -12,17 +13,20 @@ from bot.conversation.photo_turn import PhotoTurns
 from bot.conversation.stopping import RunningAnswers
 from bot.conversation.stylist import Stylist
 from bot.conversation.turn_limits import TurnLimits
+from bot.lifecycle.shutdown import InFlightUpdates, bounded
 from bot.model.client import ModelClient
 from bot.settings import Settings
 from bot.shopping.catalog import load_catalog
 from bot.shopping.links import CatalogSearch, ShoppingSearch
 from bot.shopping.tavily import TavilySearch
-from bot.telegram.door import Priority, TelegramDoor
+from bot.telegram.call_kinds import Priority
+from bot.telegram.door import TelegramDoor
 from bot.wardrobe.intake import WardrobeIntake
 from bot.wardrobe.keeper import WardrobeKeeper
 from bot.weather.desk import WeatherDesk
 from bot.weather.open_meteo import OpenMeteo
 from prompts.builder import PromptLimits
+from storage.answer_stops import AnswerStops
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient, connect
 from storage.coordination import ChatQueue, RedisAlbums, UpdateLog
@@ -35,6 +39,15 @@ from storage.places import UserPlaces
 from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
+
+# Chats must not wait for each other; turns of one chat are ordered by the ChatQueue.
+# Chats must not wait for each other; turns of one chat are ordered by ChatQueue.
+# A caption-less photo's turn waits a few seconds for its question in a slot of its
+# own, so a burst of photo-then-question chats needs two slots per chat: 256 made
+# questions queue behind photos waiting for them (bench/load.py, 200 chats at once).
+CONCURRENT_UPDATES = 1024
+# Each client may take this long to close at shutdown before it is left behind.
+CLIENT_CLOSE_SECONDS = 0.5
 
 
 @dataclass
@@ -55,6 +68,8 @@ class Services:
     # Every Bot API call passes this one door (the Application's rate limiter).
     door: TelegramDoor
     running: RunningAnswers
+    # The Application's update processor: the updates being handled, for the shutdown.
+    in_flight: InFlightUpdates
     intake: WardrobeIntake
     keeper: WardrobeKeeper
     # A question in a Telegram chat, and photos arriving: the flows handlers hand over to.
@@ -133,7 +148,8 @@ class Services:
             group_per_minute=settings.telegram_group_per_minute,
         )
         handoff = PhotoHandoff(redis, wait_seconds=settings.photo_question_wait_seconds)
-        running = RunningAnswers()
+        # Stops reach the worker streaming the answer through Redis, whichever got the /stop.
+        running = RunningAnswers(AnswerStops(redis))
         intake = WardrobeIntake(
             store,
             long_side=settings.image_long_side,
@@ -177,6 +193,7 @@ class Services:
             limits=limits_store,
             door=TelegramDoor(budget),
             running=running,
+            in_flight=InFlightUpdates(CONCURRENT_UPDATES),
             intake=intake,
             keeper=WardrobeKeeper(store, intake, locks, GroupData(redis, store)),
             turns=turns,
@@ -186,11 +203,13 @@ class Services:
         )
 
     async def close(self) -> None:
-        await self.model.close()
+        """Every client at once, each left behind if it does not close in time."""
+        closing = [("the model client", self.model.close()), ("Redis", self.redis.aclose()),
+                   ("Open-Meteo's client", self.weather.meteo.close()),
+                   ("the download client", self.intake.downloads.close())]  # fmt: skip
         if self.shopping is not None:
-            await self.shopping.close()
-        await self.weather.meteo.close()
-        await self.redis.aclose()
+            closing.append(("the shopping search", self.shopping.close()))
+        await asyncio.gather(*(bounded(step, CLIENT_CLOSE_SECONDS, name) for name, step in closing))
 
 
 def shopping_for(settings: Settings) -> ShoppingSearch | None:

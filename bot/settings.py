@@ -60,8 +60,9 @@ class Settings(BaseSettings):
     webhook_url: HttpUrl | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
-    # On SIGTERM: how long running answers may take before they are cut with a note.
-    shutdown_grace_seconds: float = Field(default=20.0, ge=0)
+    # On SIGTERM the worker is gone within this: running answers may finish until the last
+    # 4 s, which go to cutting the rest with a note and closing. 8 s fits Docker's 10 s.
+    shutdown_grace_seconds: float = Field(default=8.0, ge=2)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # json: one JSON object per line (for log collectors); text: for people.
     log_format: Literal["json", "text"] = "json"
@@ -151,6 +152,17 @@ class Settings(BaseSettings):
         if self.webhook_url is None:
             return "/telegram"
         return self.webhook_url.path or "/telegram"
+
+
+def model_key_problem(settings: Settings) -> str | None:
+    """OpenAI's own API refuses every request without a key: better said before starting.
+    Local servers (OPENAI_BASE_URL) take any key, or none."""
+    if settings.openai_base_url is None and not settings.openai_api_key.get_secret_value():
+        return (
+            "OPENAI_API_KEY is required for OpenAI's API "
+            "(or set OPENAI_BASE_URL to another OpenAI-compatible server)"
+        )
+    return None
 
 
 def load_settings(**overrides: object) -> Settings:

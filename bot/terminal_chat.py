@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.lifecycle.causes import cause
+from bot.model.client import ModelError
 from bot.runner import redis_url_for
 from bot.services import Services
 from bot.settings import Settings
@@ -23,6 +25,7 @@ from prompts.language import detect_language
 from storage.keys import ChatScope, MemberScope
 
 TERMINAL_CHAT = MemberScope(ChatScope(chat_id=0))
+OPENAI_API_URL = "https://api.openai.com/v1"  # the SDK's default
 
 
 class TerminalAnswer:
@@ -99,9 +102,29 @@ async def chat(settings: Settings, redis_url: str, args: argparse.Namespace, out
             f"completion tokens, ${outcome.cost_usd:.5f}, variant {outcome.variant}, "
             f"pictures {list(outcome.images)}]\n"
         )
+        if outcome.error is not None:
+            sys.stderr.write(f"Model failed: {model_problem(outcome.error, settings)}\n")
         return 0 if outcome.status == "complete" else 1
     finally:
         await services.close()
+
+
+def model_problem(error: ModelError, settings: Settings) -> str:
+    """What went wrong with the model, for the person at the terminal (not the user's line)."""
+    base = str(settings.openai_base_url or OPENAI_API_URL)
+    if error.kind == "unauthorized":
+        return f"the model server at {base} refused OPENAI_API_KEY ({error.detail})"
+    if error.kind == "unavailable" and (reason := cause(error)) is not None:
+        return f"cannot reach the model at {base}: {reason}"
+    if error.kind == "timeout":
+        return (
+            f"the model at {base} sent nothing for OPENAI_TIMEOUT ({settings.openai_timeout:g} s)"
+        )
+    if error.kind == "rate_limited":
+        return f"the model at {base} is rate-limiting this key ({error.detail or 429})"
+    if error.kind == "bad_request":
+        return f"the model at {base} refused the request ({error.detail}); is OPENAI_MODEL={settings.openai_model} served there?"
+    return f"the model at {base} failed: {error}"
 
 
 def run_chat(settings: Settings, argv: list[str]) -> int:

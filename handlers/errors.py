@@ -14,7 +14,7 @@ from redis.exceptions import (
     TryAgainError,
 )
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import metrics
 from bot.services import CoordiContext
@@ -46,6 +46,12 @@ async def on_error(update: object, context: CoordiContext) -> None:
         # Blocked by the user, removed from the group, or the chat is gone: end quietly.
         metrics.TELEGRAM_ERRORS.labels("gone").inc()
         log.info("Update %s: the chat is no longer reachable", update_id)
+        return
+    if isinstance(error, RetryAfter):
+        # The door waits out 429s; one reaching here was given up on (a worker shutting
+        # down has no time to wait), and a reply about it would be refused just the same.
+        metrics.TELEGRAM_ERRORS.labels("rate_limited").inc()
+        log.warning("Update %s: Telegram still asked to wait; given up", update_id)
         return
     if isinstance(error, REDIS_OUTAGES) and isinstance(update, Update):
         log.warning("Update %s hit a Redis outage; it will be processed again", update_id)

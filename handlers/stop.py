@@ -1,4 +1,4 @@
-"""/stop and the ⏹ button: end the answer that is streaming in this chat."""
+"""/stop and the ⏹ button: end the answer that is streaming in this chat, on any worker."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ async def stop_command(update: Update, context: CoordiContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    if not context.services.running.stop(scope_of(message)):
+    if not await context.services.running.request_stop(scope_of(message)):
         await message.reply_text(say("nothing_to_stop", lang_of(message, "")), do_quote=False)
 
 
@@ -25,7 +25,7 @@ async def stop_button(update: Update, context: CoordiContext) -> None:
     if query is None:
         return
     lang = detect_language(None, query.from_user.language_code)
-    if isinstance(query.message, Message) and context.services.running.stop(
+    if isinstance(query.message, Message) and await context.services.running.request_stop(
         scope_of(query.message)
     ):
         await query.answer(say("stop_done", lang))

@@ -150,6 +150,12 @@ def chat_lease(scope: ChatScope) -> str:
     return f"{scope.base}:lease"
 
 
+def streaming(scope: ChatScope) -> str:
+    """Hash with a few seconds' expiry, slid while it streams: the scope's answer streaming on
+    some worker (its token) and whether a /stop on any worker asked it to end."""
+    return f"{scope.base}:streaming"
+
+
 def telegram_chat(chat_id: int) -> str:
     """Hash: when the chat's next change may go to Telegram, and until when a 429 pauses it."""
     return f"{PREFIX}:{{c:{chat_id}}}:tg"

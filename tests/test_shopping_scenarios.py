@@ -185,6 +185,7 @@ async def test_a_catalog_that_cannot_be_read_stops_the_start_with_one_line(
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": telegram.base_url,
         "TELEGRAM_BASE_FILE_URL": telegram.base_file_url,
+        "OPENAI_API_KEY": "sk-test",  # without one the start stops at the key, before the catalog
         "REDIS_DATA_DIR": str(tmp_path / "redis"),
         "CATALOG_PATH": str(tmp_path / "missing.csv"),
         "LOG_FORMAT": "text",

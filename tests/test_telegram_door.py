@@ -12,7 +12,8 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from telegram.error import RetryAfter
 
-from bot.telegram.door import Deferred, Priority, TelegramDoor
+from bot.telegram.call_kinds import Deferred, Priority
+from bot.telegram.door import TelegramDoor
 from storage.connection import RedisClient
 from storage.local_bucket import LocalBudget
 from storage.telegram_budget import TelegramBudget

@@ -245,21 +245,79 @@ async def test_a_redis_outage_gets_503s_and_loses_nothing(
     assert wardrobe_numbers(model.requests[0]) == {1, 2, 3, 4}, "the photos survived the outage"
 
 
-async def test_sigterm_during_a_stream_finalises_the_answer_with_a_note(
+async def test_sigterm_at_default_settings_ends_within_dockers_10_s_with_the_answer_marked(
     cluster: Callable[..., Any],
     telegram: FakeTelegramServer,
     model: FakeOpenAIServer,
     updates: UpdateFactory,
 ) -> None:
-    (worker,), session, _ = await cluster(count=1, SHUTDOWN_GRACE_SECONDS="0.5")
-    model.script(REPLY * 4, chunk_size=4, interval=0.02)
+    # Telegram's pacing as in production (one change a second per chat, edits a second apart)
+    # and the default SHUTDOWN_GRACE_SECONDS.
+    (worker,), session, _ = await cluster(
+        count=1, EDIT_INTERVAL_PRIVATE="1.0", TELEGRAM_CHAT_INTERVAL="1.0"
+    )
+    assert worker.process is not None
+    model.script(REPLY * 40, chunk_size=4, interval=0.02)  # about 40 s to stream in full
     await worker.post(session, updates.text(CHAT, "추천해줘"))
     await telegram.wait_for(
         lambda s: bool(s.messages(CHAT)) and s.messages(CHAT)[0].edits >= 1, timeout=30
     )
-    assert await worker.stop() == 0
+    worker.process.send_signal(signal.SIGTERM)
+    # Docker kills the container 10 s after SIGTERM: the worker must be gone by then.
+    exited = asyncio.ensure_future(asyncio.wait_for(worker.process.wait(), 10))
+
+    async def draining() -> None:
+        while True:
+            async with session.get(worker.url + "/healthz") as response:
+                if response.status == 503:
+                    return
+            await asyncio.sleep(0.05)
+
+    await asyncio.wait_for(draining(), 5)
+    # An update that reaches a stopping worker is refused, so Telegram sends it again.
+    assert await worker.post(session, updates.text(CHAT, "하나 더")) == 503
+    assert await exited == 0
     [answer] = telegram.messages(CHAT)
     assert answer.text.endswith(
         "서버 재시작으로 답변이 여기서 끊겼어요. 같은 질문을 다시 보내 주세요."
     )
     assert answer.reply_markup is None, "no ⏹ left on a message nobody can stop any more"
+    assert len(model.requests) == 1, "the refused update was not handled"
+    assert len(answer.text) < len(rendered(REPLY * 40))
+
+
+@ON_BOTH_REDIS
+async def test_a_stop_delivered_to_the_other_worker_ends_the_stream(
+    cluster: Callable[..., Any],
+    telegram: FakeTelegramServer,
+    model: FakeOpenAIServer,
+    updates: UpdateFactory,
+) -> None:
+    (streaming, other), session, _ = await cluster()
+    reply = REPLY * 6
+    for n, how in enumerate(("command", "button")):
+        # An answer streams on one worker; /stop, then the ⏹ press, reaches the other.
+        model.script(reply, chunk_size=4, interval=0.03)  # about 10 s to stream in full
+        assert await streaming.post(session, updates.text(CHAT, f"추천해줘 {n}")) == 200
+        await telegram.wait_for(
+            lambda s, n=n: len(s.messages(CHAT)) > n and s.messages(CHAT)[n].edits >= 1, 30
+        )
+        shown = telegram.messages(CHAT)[n]
+        if how == "button":
+            [[button]] = shown.reply_markup["inline_keyboard"]
+            message = updates.bot_message(CHAT, shown.message_id, shown.text)
+            stop = updates.callback_query(CHAT, button["callback_data"], message=message)
+        else:
+            stop = updates.text(CHAT, "/stop")
+        assert await other.post(session, stop) == 200
+        # The stream ends within a poll of the shared flag, far sooner than its ~10 s.
+        await telegram.wait_for(
+            lambda s, n=n: s.messages(CHAT)[n].text.endswith("⏹ 답변을 멈췄어요."), 5
+        )
+        answers = telegram.messages(CHAT)
+        assert len(answers) == n + 1, "no 'nothing to stop' from the other worker"
+        assert answers[n].reply_markup is None
+        assert len(answers[n].text) < len(rendered(reply))
+        assert model.chunks_sent[n] < -(-len(reply) // 4), "the model's stream was cut"
+    [pressed] = telegram.calls_to("answerCallbackQuery")
+    assert pressed.params.get("text") == "멈췄어요", "the presser hears it was stopped"

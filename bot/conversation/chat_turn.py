@@ -22,7 +22,7 @@ from bot.conversation.stylist import Stylist, TurnOutcome
 from bot.conversation.turn_limits import TurnLimits
 from bot.shopping.links import ShoppingSearch
 from bot.telegram.answer_message import TelegramAnswer
-from bot.telegram.door import Priority
+from bot.telegram.call_kinds import Priority
 from bot.telegram.incoming import is_private, member_of, scope_of, sender_of
 from bot.telegram.keyboards import feedback_keyboard, stop_keyboard
 from bot.telegram.product_buttons import product_keyboard
@@ -100,7 +100,7 @@ class ChatTurns:
         )
         interval = self.style.edit_interval_private if private else self.style.edit_interval_group
         async with self.queue.hold(scope):
-            with self.running.track(scope) as stop:
+            async with self.running.track(scope) as stop:
                 sink.start_typing()
                 try:
                     outcome = await self.stylist.answer(

@@ -19,7 +19,7 @@ from telegram.ext import ExtBot
 from bot import metrics
 from bot.conversation.chat_turn import ChatTurns
 from bot.conversation.stylist import Stylist
-from bot.telegram.door import Priority
+from bot.telegram.call_kinds import Priority
 from bot.telegram.incoming import member_of, scope_of, sender_of
 from bot.telegram.replies import say
 from bot.wardrobe.intake import IncomingImage, IntakeResult, WardrobeIntake

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from bot import metrics
@@ -65,6 +65,8 @@ class TurnOutcome:
     total_ms: float | None = None
     # The photos the answer was built from: the outfit board draws from the same ones.
     photos: tuple[StoredPhoto, ...] = ()
+    # Why the model failed or broke off, for whoever can say more than the user is told.
+    error: ModelError | None = None
 
 
 class Stylist:
@@ -128,6 +130,10 @@ class Stylist:
         stop: StopSignal | None = None,
         user_id: int | None = None,
     ) -> TurnOutcome:
+        if stop is not None and stop.is_set() and stop.reason == "shutdown":
+            # A worker that is leaving starts no answer it could not finish.
+            await sink.fail(say("shutdown_busy", lang))
+            return TurnOutcome("stopped", "")
         started = time.monotonic()
         store = self.store
         # Independent reads: one round trip's wait instead of five in a row.
@@ -206,20 +212,21 @@ class Stylist:
             # A restart that cannot wait for the answer says so, so the user can ask again.
             reason = stop.reason if stop is not None else "user"
             await controller.finish(
-                note=say("stopped" if reason == "user" else "shutdown_cut", lang)
+                note=say("stopped" if reason == "user" else "shutdown_cut", lang),
+                at_once=reason == "shutdown",
             )
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
             await store.append_history(owner, user_message, stopped)
             return outcome
         except ModelError as exc:
-            log.warning("Model failed (%s) after %d characters", exc.kind, len(controller.text))
+            log.warning("Model failed (%s) after %d characters", exc, len(controller.text))
             metrics.MODEL_ERRORS.labels(exc.kind).inc()
             if not controller.text.strip():
                 await sink.fail(
                     say("model_busy" if exc.kind == "rate_limited" else "model_down", lang)
                 )
-                return TurnOutcome("failed", "", variant=turn.variant)
-            outcome = await settle("cut_off", controller.text)
+                return TurnOutcome("failed", "", variant=turn.variant, error=exc)
+            outcome = replace(await settle("cut_off", controller.text), error=exc)
             await controller.finish(note=say("cut_off", lang))
             # Keep the partial answer for context, marked so it is not taken as complete.
             partial = HistoryMessage("assistant", f"{CUT_OFF_MARK} {controller.text}")

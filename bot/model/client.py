@@ -12,15 +12,19 @@ import openai
 
 log = logging.getLogger(__name__)
 
-ModelErrorKind = Literal["rate_limited", "unavailable", "timeout", "bad_request", "broken_stream"]
+ModelErrorKind = Literal[
+    "rate_limited", "unavailable", "timeout", "bad_request", "unauthorized", "broken_stream"
+]
 
 
 class ModelError(Exception):
-    """The model could not answer; `kind` picks the message the user sees."""
+    """The model could not answer; `kind` picks the message the user sees. The SDK's error
+    stays its cause (`raise ... from`), down to the socket's."""
 
     def __init__(self, kind: ModelErrorKind, detail: str = "") -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
+        self.detail = detail
 
 
 @dataclass
@@ -63,7 +67,7 @@ class ModelStream:
         except ModelError as exc:
             # The SDK already retried 429/5xx with backoff; a configured fallback goes next.
             fallback = self._client.fallback_model
-            if fallback is None or exc.kind == "bad_request":
+            if fallback is None or exc.kind in ("bad_request", "unauthorized"):
                 raise
             log.warning("Model %s failed (%s); trying fallback %s", self.model, exc.kind, fallback)
             self.model = fallback
@@ -190,7 +194,13 @@ class ModelClient:
 
 def _model_error(exc: openai.APIError, *, started: bool = False) -> ModelError:
     if isinstance(exc, openai.APITimeoutError):
-        return ModelError("timeout")
+        return (
+            ModelError("unavailable", "no connection")
+            if _never_connected(exc)
+            else ModelError("timeout")
+        )
+    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        return ModelError("unauthorized", str(exc.status_code))
     if isinstance(exc, openai.RateLimitError):
         return ModelError("rate_limited", str(exc.status_code))
     if isinstance(exc, openai.APIStatusError):
@@ -199,3 +209,16 @@ def _model_error(exc: openai.APIError, *, started: bool = False) -> ModelError:
     if started:
         return ModelError("broken_stream", type(exc).__name__)
     return ModelError("unavailable", type(exc).__name__)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """A refused connection or an unknown host, which the SDK's aiohttp transport reports as
+    a connect *timeout*: an OS error other than a timeout, anywhere in the chain."""
+    node: BaseException | None = exc
+    for _ in range(10):
+        if node is None:
+            return False
+        if isinstance(node, OSError) and not isinstance(node, TimeoutError) and node.errno:
+            return True
+        node = node.__cause__ or node.__context__
+    return False

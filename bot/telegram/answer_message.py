@@ -27,7 +27,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 
 from bot.tasks import cancel_and_wait
-from bot.telegram.door import Deferred, Priority
+from bot.telegram.call_kinds import Deferred, Priority
 from bot.telegram.rendering import MESSAGE_LIMIT, close_open_spans, render, split_point, utf16_len
 from bot.telegram.streaming import RetryLater
 

@@ -15,7 +15,8 @@ the budget all workers share in Redis (`storage.telegram_budget`):
   (`Deferred`) and the next one carries its text too;
 - a 429 pauses that chat (or the whole bot, for a call that is not about a
   chat) for `retry_after` on every worker, and the call waits and goes again:
-  no update fails because of a 429.
+  no update fails because of a 429;
+- a leaving worker's calls (`leave_by`) wait for none of this past its deadline.
 
 Inside one worker the calls that must go out wait in one priority queue, and
 only its head asks Redis for a slot, so hundreds of waiting calls cost one
@@ -34,7 +35,6 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any
 
 from telegram._utils.types import JSONDict
@@ -43,44 +43,21 @@ from telegram.ext import BaseRateLimiter
 
 from bot import metrics
 from bot.tasks import cancel_and_wait
+from bot.telegram.call_kinds import (
+    COUNTED,
+    DEFAULT_PRIORITY,
+    GROUP_SPARE,
+    RESERVE_SHARE,
+    Deferred,
+    Priority,
+)
 from storage.telegram_budget import Budget
 
 log = logging.getLogger(__name__)
 
 
-class Priority(IntEnum):
-    """Who waits for a call; lower goes first. Pass it as `rate_limit_args=`."""
-
-    FIRST = 0  # an answer's first message: the user is looking at "typing…"
-    REPLY = 1  # final edits, short replies, command and callback answers
-    BULK = 2  # outfit boards, /photos albums
-    PARTIAL = 3  # a streamed partial edit: skipped when the budget is short
-
-
-# Share of the second's slots each tier leaves free for the tiers above it: with 28 a
-# second, final edits and replies leave 3, boards 6, partial edits 10.
-RESERVE_SHARE = {Priority.FIRST: 0.0, Priority.REPLY: 0.1, Priority.BULK: 0.2,
-                 Priority.PARTIAL: 0.35}  # fmt: skip
-# Methods that put or change a message in a chat: what Telegram's message limits count.
-COUNTED = frozenset(
-    "sendMessage editMessageText editMessageCaption editMessageMedia editMessageReplyMarkup "
-    "sendPhoto sendMediaGroup sendDocument sendMessageDraft copyMessage forwardMessage "
-    "sendLocation sendSticker".split()
-)
-DEFAULT_PRIORITY = {"sendPhoto": Priority.BULK, "sendMediaGroup": Priority.BULK,
-                    "sendDocument": Priority.BULK, "sendMessageDraft": Priority.PARTIAL}  # fmt: skip
-# In a group, optional calls leave this many of the minute's calls to the ones that must go.
-GROUP_SPARE = 4
 # A call told to wait by Telegram this many times in a row gives up (it never should).
 MAX_RETRIES = 8
-
-
-class Deferred(Exception):
-    """An optional call the budget cannot fit now; offer the next one in `retry_in` s."""
-
-    def __init__(self, retry_in: float) -> None:
-        super().__init__(f"deferred for {retry_in:.2f}s")
-        self.retry_in = retry_in
 
 
 @dataclass(order=True)
@@ -118,9 +95,15 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         self._arrived = asyncio.Event()
         self._chat_free_at: dict[int, float] = {}  # this worker's view, spares Redis a refusal
         self._paused_until = 0.0  # bot-wide, for calls that are not about a chat
+        self._leave_at: float | None = None  # set when the worker shuts down
 
     async def initialize(self) -> None:
         pass
+
+    def leave_by(self, seconds: float) -> None:
+        """The worker is leaving: no call waits past `seconds` from now, then it goes as is."""
+        self._leave_at = self._clock() + max(0.0, seconds)
+        self._arrived.set()  # a napping server looks at the deadline
 
     async def shutdown(self) -> None:
         if self._server is not None:
@@ -138,11 +121,9 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         data: dict[str, Any],
         rate_limit_args: Priority | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        priority = (
-            rate_limit_args
-            if rate_limit_args is not None
-            else DEFAULT_PRIORITY.get(endpoint, Priority.REPLY)
-        )
+        priority = rate_limit_args
+        if priority is None:
+            priority = DEFAULT_PRIORITY.get(endpoint, Priority.REPLY)
         chat = _chat_id(data)
         counted = endpoint in COUNTED and chat is not None
         # Every photo of an album is a message of its own.
@@ -160,7 +141,7 @@ class TelegramDoor(BaseRateLimiter[Priority]):
                 await self._pause(chat, seconds)
                 if priority is Priority.PARTIAL:
                     raise Deferred(seconds) from exc
-                if attempt >= MAX_RETRIES:
+                if attempt >= MAX_RETRIES or self._until_leaving(seconds) < seconds:
                     raise
                 log.info("Telegram asked %s to wait %.1f s; it goes again then", endpoint, seconds)
         raise AssertionError("unreachable")
@@ -171,11 +152,15 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         """Return once the call may go: tokens taken and the chat's next change reserved."""
         optional = priority is Priority.PARTIAL
         while True:
+            if self._until_leaving() == 0.0:
+                if optional:
+                    raise self._defer(self._jitter())
+                return  # past the deadline nothing is paced any more: better late than never
             wait = self._chat_free_at.get(chat, 0.0) - self._clock()
             if wait > 0:
                 if optional:
                     raise self._defer(wait)
-                await self._sleep(wait)
+                await self._sleep(self._until_leaving(wait))
                 continue
             ticket = f"{self._worker}:{next(self._seq)}"
             if optional:
@@ -218,7 +203,12 @@ class TelegramDoor(BaseRateLimiter[Priority]):
             if head.granted.done():  # its caller was cancelled
                 heapq.heappop(self._heap)
                 continue
-            wait = await self._take(head.ticket, head.priority, head.cost)
+            # Past a leaving worker's deadline every waiting call goes, without the budget.
+            wait = (
+                0.0
+                if self._until_leaving() == 0
+                else await self._take(head.ticket, head.priority, head.cost)
+            )
             if wait <= 0:
                 heapq.heappop(self._heap)
                 if head.granted.done():
@@ -226,7 +216,7 @@ class TelegramDoor(BaseRateLimiter[Priority]):
                 else:
                     head.granted.set_result(None)
                 continue
-            await self._nap(wait)
+            await self._nap(self._until_leaving(wait))
 
     async def _nap(self, seconds: float) -> None:
         """Sleep, but wake when a call arrives that may go before the current head."""
@@ -249,7 +239,7 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         if chat is not None:
             wait = max(wait, await self._budget.chat_paused_for(chat, now_ms=self._now_ms()))
         if wait > 0:
-            await self._sleep(wait)
+            await self._sleep(self._until_leaving(wait))
 
     async def _pause(self, chat: int | None, seconds: float) -> None:
         if chat is None:
@@ -266,6 +256,12 @@ class TelegramDoor(BaseRateLimiter[Priority]):
         if len(self._chat_free_at) > 10_000:
             self._chat_free_at = {c: t for c, t in self._chat_free_at.items() if t > now}
         self._chat_free_at[chat] = max(self._chat_free_at.get(chat, 0.0), now + seconds)
+
+    def _until_leaving(self, seconds: float = math.inf) -> float:
+        """`seconds`, cut to what is left before a leaving worker's deadline (0 once past)."""
+        if self._leave_at is None:
+            return seconds
+        return max(0.0, min(seconds, self._leave_at - self._clock()))
 
     def _defer(self, seconds: float) -> Deferred:
         metrics.TELEGRAM_DEFERRED.inc()

@@ -154,6 +154,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "ko": "서버 재시작으로 답변이 여기서 끊겼어요. 같은 질문을 다시 보내 주세요.",
         "en": "A server restart cut this answer short. Please send the question again.",
     },
+    "shutdown_busy": {
+        "ko": "서버를 재시작하는 중이에요. 잠시 후 같은 질문을 다시 보내 주세요.",
+        "en": "Coordi is restarting. Please send your question again in a moment.",
+    },
     "limit_turns_user": {
         "ko": "질문이 너무 빨라요. {wait} 뒤에 다시 물어봐 주세요.",
         "en": "That's a lot of questions at once. Please ask again in {wait}.",

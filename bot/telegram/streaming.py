@@ -104,14 +104,15 @@ class StreamController:
             await self._stop_flusher(flusher)
         return self._text
 
-    async def finish(self, *, note: str | None = None) -> None:
+    async def finish(self, *, note: str | None = None, at_once: bool = False) -> None:
         """Deliver the final text once the interval since the last update has passed.
 
         The final text must arrive, so the sink waits out the receiver's limits itself
-        (Telegram's door does); only optional updates are ever refused.
+        (Telegram's door does); only optional updates are ever refused. `at_once` skips
+        the interval, which only spaces updates out (a worker shutting down has no time).
         """
         wait = self._next_allowed - self._clock()
-        if wait > 0:
+        if wait > 0 and not at_once:
             await self._sleep(wait)
         await self._sink.finish(self._text, note=note)
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from telegram import Bot, Message
-from telegram.error import TelegramError
 
+from bot.wardrobe.download import DownloadFailed, FileDownloads, TooLarge
 from bot.wardrobe.images import ImageRejected, Thumbnail, make_thumbnail_async, pick_photo_size
 from storage.chat_store import ChatStore
 from storage.keys import MemberScope
@@ -18,8 +18,6 @@ from storage.records import PhotoMeta, PhotoRole
 
 log = logging.getLogger(__name__)
 
-# Bot API servers refuse to hand bots files larger than this.
-TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 _BODY_WORDS = re.compile(r"전신|full[\s-]?body|whole body|body shot|/body", re.IGNORECASE)
 
 
@@ -80,8 +78,11 @@ class WardrobeIntake:
         clothing_long_side: int,
         quality: int,
         parallel: int,
+        downloads: FileDownloads | None = None,
     ) -> None:
         self._store = store
+        # Every download stops at Telegram's 20 MB, stated in advance or not.
+        self.downloads = downloads or FileDownloads()
         self._long_side = long_side
         self._clothing_long_side = clothing_long_side
         self._quality = quality
@@ -152,15 +153,16 @@ class WardrobeIntake:
         return result
 
     async def _fetch(self, bot: Bot, image: IncomingImage) -> Thumbnail | str:
-        if image.file_size is not None and image.file_size > TELEGRAM_DOWNLOAD_LIMIT:
+        if image.file_size is not None and image.file_size > self.downloads.limit_bytes:
             return "too_large_file"
         async with self._slots:
             try:
-                telegram_file = await bot.get_file(image.download_id)
-                data = bytes(await telegram_file.download_as_bytearray())
-            except TelegramError as exc:
-                # Never log the file id or path: the path is a download credential.
-                log.warning("Photo download failed: %s", type(exc).__name__)
+                data = await self.downloads.fetch(bot, image.download_id)
+            except TooLarge:
+                return "too_large_file"
+            except DownloadFailed as exc:
+                # The error's type only: the file id or path is a download credential.
+                log.warning("Photo download failed: %s", exc)
                 return "download_failed"
             try:
                 return await make_thumbnail_async(

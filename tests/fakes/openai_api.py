@@ -131,8 +131,10 @@ def estimate_prompt_tokens(body: dict[str, Any]) -> int:
 
 
 class FakeOpenAIServer(LocalServer):
-    def __init__(self, default_reply: str = DEFAULT_REPLY) -> None:
+    def __init__(self, default_reply: str = DEFAULT_REPLY, *, api_key: str | None = None) -> None:
         self.default_reply = default_reply
+        # When set, a request with another bearer key is refused 401, as OpenAI refuses it.
+        self.api_key = api_key
         self.requests: list[dict[str, Any]] = []
         # Wardrobe-analysis calls (system prompt "You catalogue ..."), kept apart from answers.
         self.analysis_requests: list[dict[str, Any]] = []
@@ -142,6 +144,8 @@ class FakeOpenAIServer(LocalServer):
         # Request index -> when its first content delta was written (for latency benchmarks).
         self.first_content_at: dict[int, float] = {}
         self.received_at: dict[int, float] = {}
+        # Request index -> content chunks written before the stream ended or the client left.
+        self.chunks_sent: dict[int, int] = {}
         self.authorizations: list[str | None] = []
         self._script: deque[ScriptedReply] = deque()
         self._cond = asyncio.Condition()
@@ -229,6 +233,11 @@ class FakeOpenAIServer(LocalServer):
         )
 
     async def _completions(self, request: web.Request) -> web.StreamResponse:
+        if (
+            self.api_key is not None
+            and request.headers.get("Authorization") != f"Bearer {self.api_key}"
+        ):
+            return _error(401, "Incorrect API key provided.")
         try:
             body = await request.json()
         except ValueError:
@@ -375,6 +384,7 @@ class FakeOpenAIServer(LocalServer):
                     await self._pause(plan.interval)
                 await send({"content": plan.reply[start : min(start + plan.chunk_size, stop_at)]})
                 self.first_content_at.setdefault(index, time.monotonic())
+                self.chunks_sent[index] = self.chunks_sent.get(index, 0) + 1
             if plan.cut == "hang":
                 await self._closing.wait()
             if plan.cut is not None:

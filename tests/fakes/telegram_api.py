@@ -12,7 +12,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,10 +61,26 @@ class StoredFile:
     file_path: str
     content: bytes
     file_size_override: int | None = None
+    # `file_size` is optional in the Bot API: getFile may leave it out.
+    report_size: bool = True
+    # A body of this many bytes (`content`, then zeros) without keeping it: a huge file.
+    body_bytes: int | None = None
+    # Sent with chunked transfer encoding, so no Content-Length announces the size.
+    chunked: bool = False
 
     @property
     def size(self) -> int:
-        return self.file_size_override if self.file_size_override is not None else len(self.content)
+        if self.file_size_override is not None:
+            return self.file_size_override
+        return self.body_bytes if self.body_bytes is not None else len(self.content)
+
+    def pieces(self, chunk: int) -> Iterator[bytes]:
+        yield self.content
+        zeros = bytes(chunk)
+        left = self.size - len(self.content) if self.body_bytes is not None else 0
+        while left > 0:
+            yield zeros[: min(chunk, left)]
+            left -= chunk
 
 
 class FakeTelegramServer(LocalServer):
@@ -83,6 +99,12 @@ class FakeTelegramServer(LocalServer):
         self.limits = LimitKeeper(limits)
         self.files: dict[str, StoredFile] = {}
         self.download_delay = 0.0
+        # file_path -> bytes of the body written before the download ended or the client left,
+        # and the paths whose body was written to the end.
+        self.download_sent: dict[str, int] = {}
+        self.downloads_finished: set[str] = set()
+        # getFile refuses bigger files ("file is too big"); a local Bot API server: 2000 MB.
+        self.max_get_file_size = tg_methods.MAX_GET_FILE_SIZE
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.webhook_url = ""
         # getChatMember: (chat id, user id) -> "creator", "administrator", "member",
@@ -168,6 +190,9 @@ class FakeTelegramServer(LocalServer):
         file_unique_id: str | None = None,
         file_path: str | None = None,
         file_size_override: int | None = None,
+        report_size: bool = True,
+        body_bytes: int | None = None,
+        chunked: bool = False,
     ) -> tuple[str, str]:
         """Register a downloadable file; returns ``(file_id, file_unique_id)``."""
         n = next(self._file_ids)
@@ -175,8 +200,9 @@ class FakeTelegramServer(LocalServer):
         file_unique_id = file_unique_id or f"UNIQ{n:04d}"
         file_path = file_path or f"photos/file_{n}.jpg"
         self.files[file_id] = StoredFile(
-            file_id, file_unique_id, file_path, content, file_size_override
-        )
+            file_id, file_unique_id, file_path, content, file_size_override, report_size,
+            body_bytes, chunked,
+        )  # fmt: skip
         return file_id, file_unique_id
 
     def inject_error(
@@ -321,4 +347,22 @@ class FakeTelegramServer(LocalServer):
         await self._record("downloadFile", params, at, True)
         if self.download_delay:  # a slow file server, to see whether downloads overlap
             await asyncio.sleep(self.download_delay)
-        return web.Response(body=stored.content, content_type="application/octet-stream")
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        if stored.chunked:
+            response.enable_chunked_encoding()
+        else:
+            response.content_length = stored.size if stored.body_bytes else len(stored.content)
+        await response.prepare(request)
+        sent = 0
+        try:
+            # In pieces, as a file server streams it: what a client that stops reading
+            # (or closes) is sent shows up in download_sent.
+            for piece in stored.pieces(256 * 1024):
+                await response.write(piece)
+                sent += len(piece)
+                self.download_sent[file_path] = sent
+            await response.write_eof()
+            self.downloads_finished.add(file_path)
+        except ConnectionError:  # the client went away before the end
+            pass
+        return response

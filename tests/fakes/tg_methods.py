@@ -425,14 +425,12 @@ async def m_getFile(s: FakeTelegramServer, p: dict[str, Any]) -> dict[str, Any]:
     f = s.files.get(str(p.get("file_id") or ""))
     if f is None:
         raise bad("invalid file_id")
-    if f.size > MAX_GET_FILE_SIZE:
+    if f.size > s.max_get_file_size:
         raise bad("file is too big")
-    return {
-        "file_id": f.file_id,
-        "file_unique_id": f.file_unique_id,
-        "file_size": f.size,
-        "file_path": f.file_path,
-    }
+    result: dict[str, Any] = {"file_id": f.file_id, "file_unique_id": f.file_unique_id}
+    if f.report_size:
+        result["file_size"] = f.size
+    return {**result, "file_path": f.file_path}
 
 
 async def m_getUpdates(s: FakeTelegramServer, p: dict[str, Any]) -> list[dict[str, Any]]:

@@ -236,7 +236,7 @@ class UpdateFactory:
         *,
         mime_type: str = "image/jpeg",
         file_name: str = "photo.jpg",
-        file_size: int = 245_760,
+        file_size: int | None = 245_760,
         caption: str | None = None,
         user_id: int | None = None,
         language_code: str | None = "ko",
@@ -249,8 +249,9 @@ class UpdateFactory:
             "file_unique_id": file_unique_id,
             "file_name": file_name,
             "mime_type": mime_type,
-            "file_size": file_size,
         }
+        if file_size is not None:  # optional in the Bot API
+            document["file_size"] = file_size
         msg = self.message(
             chat_id,
             user_id=user_id,
