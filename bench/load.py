@@ -9,6 +9,7 @@ updates and reads what the fakes recorded. Per run it prints:
   failed         updates a worker logged as failed, plus webhook answers other than 200
   violations     calls Telegram's limits refused (429)
   calls/chat     sends and edits Telegram accepted (photos, boards, acks included), per chat
+  boards         outfit boards (sendPhoto) per chat, within calls/chat
   first text     question posted -> the first message carrying 4+ characters of the answer
   worker MB      peak RSS of the busiest worker; CPU ms of all workers per answer
   Redis/answer   commands Redis served per answer (summed over masters)
@@ -16,6 +17,7 @@ Run by hand, e.g.:
 
     python bench/load.py --chats 200 --spread 20           # 10 chats a second
     python bench/load.py --chats 200 --spread 1            # 200 chats within a second
+    python bench/load.py --chats 200 --spread 20 --board   # every answer followed by a board
     python bench/load.py --chats 200 --spread 20 --cluster
     PYTHONPATH=/path/to/old/checkout python bench/load.py ...   # the same, older code
     python bench/load.py --redis-per-chat [--cluster]
@@ -60,10 +62,13 @@ SETTINGS = [name.upper() for name in Settings.model_fields]
 async def run(args: argparse.Namespace, chats: int, tmp: Path) -> dict[str, Any]:
     redis = start_redis(args.cluster, tmp / f"redis-{chats}-{args.spread}")
     reply_file = tmp / "reply.txt"
-    reply_file.write_text(REPLY)
+    # --board: the photo is a garment (landscape, so not taken for a full-body shot) and the
+    # answer cites it, so every answer is followed by its outfit board, as most real ones are.
+    reply = f"[1] {REPLY}" if args.board else REPLY
+    reply_file.write_text(reply)
     telegram = FakeProcess("telegram", "--token", TOKEN)
     model = FakeProcess("openai", "--reply-file", str(reply_file), "--chunk",
-                        str(len(REPLY) // TOKENS), "--interval", str(1 / 60), "--first-token", "0.3")  # fmt: skip
+                        str(len(reply) // TOKENS), "--interval", str(1 / 60), "--first-token", "0.3")  # fmt: skip
     workers: list[WorkerProcess] = []
     try:
         await asyncio.gather(telegram.start(), model.start())
@@ -84,14 +89,15 @@ async def run(args: argparse.Namespace, chats: int, tmp: Path) -> dict[str, Any]
             workers = [WorkerProcess(env, tmp, f"load-{chats}-{n}") for n in range(args.workers)]
             await asyncio.gather(*(w.start(session) for w in workers))
             chat_ids = [5_000_000 + n for n in range(chats)]
-            photo = encode(photo_like((800, 1066)), "JPEG", quality=85)
+            width, height = (1066, 800) if args.board else (800, 1066)
+            photo = encode(photo_like((width, height)), "JPEG", quality=85)
             files = [{"file_id": f"p{c}", "file_unique_id": f"u{c}",
                       "b64": base64.b64encode(photo).decode()} for c in chat_ids]  # fmt: skip
             async with session.post(f"{base}/_fake/files", json=files) as response:
                 assert response.status == 200
             updates = UpdateFactory(bot_username="coordi_test_bot", bot_id=999000,
                                     first_update_id=1 + chats * 1000)  # fmt: skip
-            size = {"width": 800, "height": 1066, "file_size": len(photo)}
+            size = {"width": width, "height": height, "file_size": len(photo)}
             statuses: list[int] = []
             posted: dict[int, float] = {}
             loop = asyncio.get_running_loop()
@@ -111,8 +117,8 @@ async def run(args: argparse.Namespace, chats: int, tmp: Path) -> dict[str, Any]
                 statuses.append(await worker.post(session, updates.text(chat, f"Q{chat} 추천해줘")))
 
             await asyncio.gather(*(chat_session(i, c) for i, c in enumerate(chat_ids)))
-            final = render(REPLY)[0]
-            calls = await wait_for_answers(session, base, chat_ids, final, args.timeout)
+            final = render(reply)[0]
+            calls = await wait_for_answers(session, base, chat_ids, final, args.timeout, args.board)
             async with session.get(f"{base}/_fake/refused") as response:
                 refused = await response.json()
             async with session.get(f"http://127.0.0.1:{model.port}/_fake/requests") as response:
@@ -129,11 +135,12 @@ async def run(args: argparse.Namespace, chats: int, tmp: Path) -> dict[str, Any]
     pre, post = split_at_the_model(calls, requests, posted, final)
     failed = sum(w.log.read_text().count(" failed: ") for w in workers)
     counted = sum(1 for c in calls if c["ok"] and c["method"] in COUNTED)
+    boards = sum(1 for c in calls if c["ok"] and c["method"] == "sendPhoto")
     return {
         "chats": chats, "spread": args.spread, "answered": answered,
         "failed": failed + sum(1 for s in statuses if s != 200),
         "violations": f"{len(refused)}" + (f" ({_kinds(refused)})" if refused else ""),
-        "calls": counted / chats, "first_p50": percentile(first, 0.5),
+        "calls": counted / chats, "boards": boards / chats, "first_p50": percentile(first, 0.5),
         "first_p90": percentile(first, 0.9), "mb": memory,
         "pre": (percentile(pre, 0.5), percentile(pre, 0.9)),
         "post": (percentile(post, 0.5), percentile(post, 0.9)), "cpu_ms": cpu_ms,
@@ -177,16 +184,26 @@ def _kinds(refused: list[list[Any]]) -> str:
 
 
 async def wait_for_answers(
-    session: aiohttp.ClientSession, base: str, chats: list[int], final: str, patience: float
+    session: aiohttp.ClientSession,
+    base: str,
+    chats: list[int],
+    final: str,
+    patience: float,
+    boards: bool = False,
 ) -> list[dict[str, Any]]:
-    """Every recorded call, once each chat's last message is the whole answer (or time's up)."""
+    """Every recorded call, once each chat's last message is the whole answer (or time's up).
+
+    With `boards`, also once every chat has its outfit board.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + patience
     while True:
         async with session.get(f"{base}/_fake/calls") as response:
             calls: list[dict[str, Any]] = await response.json()
         answered, _ = summarize(calls, chats, {}, final)
-        if answered == len(chats) or loop.time() > deadline:
+        sent = len({c["chat"] for c in calls if c["ok"] and c["method"] == "sendPhoto"})
+        done = answered == len(chats) and (not boards or sent == len(chats))
+        if done or loop.time() > deadline:
             await asyncio.sleep(1.0)  # room for anything still on its way (boards)
             async with session.get(f"{base}/_fake/calls") as response:
                 return list(await response.json())
@@ -216,13 +233,13 @@ async def main(args: argparse.Namespace) -> None:
             print(f"Redis memory per chat with 10 photos: {kib:.0f} KiB")
             return
         columns = (("chats", 5), ("spread s", 8), ("answered", 8), ("failed", 6),
-                   ("violations", 14), ("calls/chat", 10), ("first text p50/p90 ms", 21),
+                   ("violations", 14), ("calls/chat", 10), ("boards", 6), ("first text p50/p90 ms", 21),
                    ("to model p50/p90", 16), ("token->text p50/p90", 19), ("worker MB", 9), ("CPU ms/answer", 13), ("Redis/answer", 12))  # fmt: skip
         print("  ".join(f"{name:>{width}}" for name, width in columns), flush=True)
         for chats in args.chats:
             r = await run(args, chats, Path(tmp))
             cells = (r["chats"], f"{r['spread']:g}", r["answered"], r["failed"], r["violations"],
-                     f"{r['calls']:.2f}", f"{r['first_p50']:.0f}/{r['first_p90']:.0f}",
+                     f"{r['calls']:.2f}", f"{r['boards']:.2f}", f"{r['first_p50']:.0f}/{r['first_p90']:.0f}",
                      "{:.0f}/{:.0f}".format(*r["pre"]), "{:.0f}/{:.0f}".format(*r["post"]),
                      f"{r['mb']:.0f}", f"{r['cpu_ms']:.1f}", f"{r['commands']:.1f}")  # fmt: skip
             print("  ".join(f"{c!s:>{w}}" for c, (_, w) in zip(cells, columns, strict=True)),
@@ -237,6 +254,8 @@ if __name__ == "__main__":
                         help="the chats start within this many seconds")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=180.0)
     parser.add_argument("--redis-per-chat", action="store_true")
+    parser.add_argument("--board", action="store_true",
+                        help="the photo is a garment the answer cites: a board follows each answer")  # fmt: skip
     parser.add_argument("--cluster", action="store_true",
                         help="a local 6-node Redis Cluster instead of one server")  # fmt: skip
     asyncio.run(main(parser.parse_args()))

@@ -96,6 +96,45 @@ async def test_when_the_budget_is_short_calls_leave_in_priority_order() -> None:
     ]
 
 
+class HeldBudget(LocalBudget):
+    """A budget whose answer can be held, as a Redis round trip is in flight."""
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__(**values)
+        self.hold: asyncio.Event | None = None
+        self.entered = asyncio.Event()
+
+    async def take(self, ticket: str, *, reserve: int, cost: int = 1, now_ms: int = -1) -> float:
+        if self.hold is not None:
+            self.entered.set()
+            await self.hold.wait()
+        return await super().take(ticket, reserve=reserve, cost=cost, now_ms=now_ms)
+
+
+async def test_a_call_that_arrives_while_the_budget_is_asked_is_not_lost() -> None:
+    # The queue's head asks Redis for a slot; meanwhile a call that goes before it joins the
+    # queue. The head's slot must go to the head, and the newcomer must still be served.
+    clock = FakeClock()
+    budget = HeldBudget(clock=clock, per_second=28, jitter=0.0, chat_interval=1.0)
+    door, calls = TelegramDoor(budget, clock=clock, sleep=clock.sleep), Calls(clock)
+
+    async def scene() -> None:
+        budget.hold = asyncio.Event()
+        board = asyncio.create_task(through(door, calls, "board", "sendPhoto", 2, None))
+        await budget.entered.wait()
+        first = asyncio.create_task(
+            through(door, calls, "first message", "sendMessage", 5, Priority.FIRST)
+        )
+        await asyncio.sleep(0)
+        held, budget.hold = budget.hold, None
+        held.set()
+        await clock.sleep(5.0)
+        assert board.done() and first.done(), "neither call is left waiting forever"
+
+    await clock.run(scene())
+    assert sorted(name for name, _ in calls.sent) == ["board", "first message"]
+
+
 async def test_a_chat_gets_one_change_a_second_and_a_group_its_minute() -> None:
     clock = FakeClock()
     door, calls = local_door(clock, per_second=100, group_per_minute=5), Calls(clock)

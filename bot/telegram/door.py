@@ -203,6 +203,8 @@ class TelegramDoor(BaseRateLimiter[Priority]):
             if head.granted.done():  # its caller was cancelled
                 heapq.heappop(self._heap)
                 continue
+            # A call arriving while Redis is asked may go before this head: wake for it.
+            self._arrived.clear()
             # Past a leaving worker's deadline every waiting call goes, without the budget.
             wait = (
                 0.0
@@ -210,7 +212,9 @@ class TelegramDoor(BaseRateLimiter[Priority]):
                 else await self._take(head.ticket, head.priority, head.cost)
             )
             if wait <= 0:
-                heapq.heappop(self._heap)
+                # The slot is the head's; a newcomer may be on top of the heap by now.
+                self._heap.remove(head)
+                heapq.heapify(self._heap)
                 if head.granted.done():
                     await self._budget.refund(head.ticket, head.cost)
                 else:
@@ -220,7 +224,6 @@ class TelegramDoor(BaseRateLimiter[Priority]):
 
     async def _nap(self, seconds: float) -> None:
         """Sleep, but wake when a call arrives that may go before the current head."""
-        self._arrived.clear()
         napping = asyncio.ensure_future(self._sleep(seconds))
         arrival = asyncio.ensure_future(self._arrived.wait())
         try:
