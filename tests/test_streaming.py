@@ -97,6 +97,7 @@ async def test_a_short_answer_that_ends_before_a_phrase_arrives_whole() -> None:
     await clock.run(controller.finish())
     assert sink.shown == []
     assert sink.finished == [(pytest.approx(0.25), "좋아요!", None)]
+    assert controller.first_shown_at == pytest.approx(0.25), "the final text is the first text"
 
 
 async def test_updates_are_spaced_by_the_interval_and_never_repeat() -> None:

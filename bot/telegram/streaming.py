@@ -115,6 +115,8 @@ class StreamController:
         if wait > 0 and not at_once:
             await self._sleep(wait)
         await self._sink.finish(self._text, note=note)
+        if self.first_shown_at is None and self._text.strip():
+            self.first_shown_at = self._clock()  # an answer that arrived whole, in one message
 
     async def _stop_flusher(self, flusher: asyncio.Task[None]) -> None:
         self._stopping = True
