@@ -220,6 +220,18 @@ def test_builds_from_own_items(answer: str, ok: bool) -> None:
             "[2] 셔츠, [3] 슬랙스, [5] 로퍼, [6]\n\n**대안**\n1. [2]에 [3], [5]를 신고 [6]을 걸쳐요\n2. [4]",
             False,
         ),
+        # Alternatives that only restate pieces of the outfit, each changing nothing.
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2] 셔츠에 [3] 슬랙스로 단정하게\n"
+            "2. 신발은 [5] 로퍼로 마무리\n3. [4] 니트",
+            False,
+        ),
+        # An outfit offering two tops: taking one of them is a choice, not a restatement.
+        (
+            "- 상의: [2] 셔츠, [4] 니트\n- 하의: [3]\n- 신발: [5]\n\n**대안**\n1. [2] + [3] + [5]\n"
+            "2. [4] + [3] + [5]",
+            True,
+        ),
         # Dropping a layer is one.
         ("[2] 셔츠 위에 [4] 니트, [3], [5]\n\n**대안**\n1. [4] 니트 단독에 [3], [5]\n2. [6]", True),
     ],

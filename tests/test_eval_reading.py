@@ -130,6 +130,8 @@ def test_colour_families(text: str, families: set[str]) -> None:
         # An aside about another garment says nothing about this one.
         ("- Shoes: [5] nude block heels (stilettos sink into the lawn)", {5: "used"}),
         ("- [5] heels (too casual)", {5: "ruled_out"}),
+        ("신발은 [5] 로퍼로 마무리해요.", {5: "used"}),  # 마무리 (finish) is not 무리 (too much)
+        ("[5] 힐은 오래 걷기엔 무리예요.", {5: "ruled_out"}),
     ],
 )
 def test_what_is_recommended_and_what_is_ruled_out(text: str, statuses: dict[int, str]) -> None:
