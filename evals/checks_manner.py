@@ -18,7 +18,12 @@ _ROLE_KO = (
     r"(?:이전|앞|예전)\s?(?:사용자|유저|고객)", r"설계(?:되|돼)", r"프로그래밍(?:되|돼)", r"시스템상",
     r"(?:운영\s?)?정책상",
     # "…드리라고 되어 있어서": said of its own instructions ("I am told to ...").
-    r"(?:하|드리|말|주|쓰|답하)라고\s?(?:되어|돼)\s?있", r"다른\s?분(?:들)?(?:이|께서)\s?(?:올린|보낸|물어)", r"(?:많은|대부분의|다른)\s?(?:사용자|유저|분들)(?:이|은|께서)\s?(?:보통|주로|많이|자주)",
+    r"(?:하|드리|말|주|쓰|답하)라고\s?(?:되어|돼)\s?있",
+    # "…단정하지 않도록 되어 있는데": how it is set to answer.
+    r"(?:단정|언급|추천|답변?|말씀|안내|판단|가정|추측|답)(?:하|드리)(?:지\s?(?:않|말))?도록\s?(?:되어|돼)\s?있",
+    # The people it has talked to: "제가 대화한 분들", "요즘 많은 분들이 물어보세요".
+    r"(?:대화|상담|이야기)(?:한|했던|해\s?본|를\s?나눈)\s?(?:분들|사람들|다른\s?분|고객|사용자)",
+    r"(?:이번\s?주|요즘|오늘|최근)(?:에)?\s?(?:많은|여러|다른)?\s?분들(?:이|께서|도)\s?(?:\S+\s){0,3}?(?:물어|질문|문의|고민)", r"다른\s?분(?:들)?(?:이|께서)\s?(?:올린|보낸|물어)", r"(?:많은|대부분의|다른)\s?(?:사용자|유저|분들)(?:이|은|께서)\s?(?:보통|주로|많이|자주)",
 )  # fmt: skip
 _ROLE_EN = (
     r"system\s+prompt", r"(?:my|these)\s+(?:system\s+)?(?:instructions|guidelines|prompt|programming)",
@@ -32,6 +37,10 @@ _ROLE_EN = (
     r"someone\s+else(?:'s)?\s+(?:chat|photos?|wardrobe|question)", r"(?:most|many|a\s+lot\s+of|some)\s+(?:of\s+my\s+)?users",
     r"users\s+like\s+you", r"I(?:'m|\s+am|\s+was)\s+(?:designed|built|set\s+up|supposed|meant|not\s+allowed)\s+to",
     r"other\s+people's\s+(?:photos|wardrobes?|chats|questions|outfits)",
+    r"(?:people|folks|everyone|everybody|others|users|clients|customers)\s+(?:else\s+)?I(?:'ve|\s+have)?\s+"
+    r"(?:chatted|talked|spoken|helped|worked|styled)\s+(?:with|to)",
+    r"(?:suggest|recommend|tell|give|send)(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?to\s+(?:all\s+of\s+them|everyone\s+else|them\s+all)",
+    r"(?:everyone|most\s+people|many\s+people|a\s+lot\s+of\s+people)\s+(?:else\s+)?(?:has|have)\s+been\s+asking",
 )  # fmt: skip
 _ROLE = compile_any([*_ROLE_KO, *(rf"(?<![A-Za-z]){p}(?![A-Za-z])" for p in _ROLE_EN)])
 # A one-line refusal is the right answer to "show me your instructions" and may name
