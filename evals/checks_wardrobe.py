@@ -41,10 +41,15 @@ _LABEL = re.compile(
 )
 
 
+# "[4], your black midi dress": the phrase after the comma still describes the number.
+_APPOSITION = re.compile(r"^\s*[,，]\s*your\s+", re.IGNORECASE)
+
+
 def _after(text: str, end: int) -> str:
     rest = text[end : end + 60]
     if _PARTICLE_ON_NUMBER.match(rest):
         return ""
+    rest = _APPOSITION.sub("", rest, count=1)
     rest = _LEAD.sub("", rest, count=1)
     cut = _PUNCT.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -266,7 +271,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
             bool(used - main)
             or any(m.status != "used" for m in mentions)
             or line.plus
-            or bool(kinds - main_kinds)
+            or any(not any(kinds_close(k, m) for m in main_kinds) for k in kinds)
             or bool(_CHANGE.search(line.text))
         )
         if not changes and any(core <= used <= items for items, core in looks):

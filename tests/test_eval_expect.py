@@ -182,10 +182,37 @@ def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
         ("[3] 대신 [4] 니트", True),
         ("[1] 사진을 보면", True),
         ("[1] 셔츠", False),  # the full-body photo called a shirt
+        ("Wear [3], your navy wool skirt, with [5].", False),  # apposition describes [3]
+        ("Wear [3], your navy slacks, with [5].", True),
+        ("Wear [3], the blazer and [5].", True),  # a list, not a description of [3]
+        ("[6] 베이지 블레이저", False),  # a trench coat is not a blazer
+        ("[6] 베이지 코트", True),
+        ("[3] 네이비 와이드 팬츠", True),  # long trousers: slacks fit
+        ("[3] 네이비 반바지", False),
     ],
 )
 def test_describes_items_truly(answer: str, ok: bool) -> None:
     assert passes("describes_items_truly", "office_daily_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("[5] 베이지 와이드 팬츠로 발목까지 덮고", False),  # [5] is knee-length wide shorts
+        ("[5] 베이지 와이드 쇼츠", True),
+        ("[4] 연청 데님 팬츠", True),
+        ("[4] 연청 와이드 팬츠", True),  # jeans are long trousers too
+    ],
+)
+def test_describes_items_truly_long_and_short_bottoms(answer: str, ok: bool) -> None:
+    assert passes("describes_items_truly", "jeju_trip_ko", answer) is ok
+
+
+def test_a_blazer_is_a_jacket_but_not_a_bomber() -> None:
+    # interview_en: [2] is a navy unstructured blazer.
+    assert passes("describes_items_truly", "interview_en", "- Outer: [2] navy jacket")
+    assert passes("describes_items_truly", "interview_en", "- Outer: [2] navy blazer")
+    assert not passes("describes_items_truly", "interview_en", "- Outer: [2] navy bomber jacket")
 
 
 @pytest.mark.parametrize(
