@@ -87,6 +87,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
+# Right after a ruled-out number, these make the next words its replacement, not its
+# description: "swap [5] for ➕ block-heel pumps", "[5] → 첼시부츠", "[5] 대신 블랙 부츠".
+_REPLACEMENT = re.compile(
+    r"(?i)^\s*(?:for|to|into|with|→|->|대신|말고)\s+(?:➕\s*)?[^,.;:()\[\]\n]{0,30}$"
+)
+
+
 class Reading:
     """One answer read against (optionally) the wardrobe cards."""
 
@@ -198,11 +205,14 @@ class Reading:
             return own
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
+        # Of the numbers before it in its clause, it describes the nearest.
+        earlier = [m for m in self.mentions if left <= m.end <= start]
+        nearest = max(earlier, key=lambda m: m.end) if earlier else None
         for mention in self.mentions:
-            before = left <= mention.end <= start and start - mention.end <= 24
+            before = mention is nearest and not _REPLACEMENT.match(self.text[mention.end : start])
             gap = self.text[end : mention.start] if mention.start >= end else ""
             # "brown suede loafers [8]": the words before a number describe it.
-            after = mention.start <= right and len(gap) <= 20 and not CITATION.search(gap)
+            after = end <= mention.start <= right and len(gap) <= 20 and not CITATION.search(gap)
             if (before or after) and mention.status != "used":
                 return mention.status
         return "used"
