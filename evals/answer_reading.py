@@ -41,7 +41,7 @@ from evals.ruling_words import (
     SWAP_VERB,
     TAIL_OUT,
 )
-from evals.wardrobe_words import KindHit, garment_hits
+from evals.wardrobe_words import KindHit, garment_hits, kinds_in
 from storage.records import WardrobeCard
 
 Status = Literal["used", "ruled_out", "reference"]
@@ -158,6 +158,16 @@ class Reading:
         following = text[start:end]
         return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
+    def _bought_instead(self, start: int, numbers: list[int]) -> bool:
+        """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
+        the thing to buy, of the same kind, is what the purchase replaces."""
+        line = next((ln for ln in self.lines if ln.start <= start < ln.end), None)
+        if line is None or not line.plus or not numbers:
+            return False
+        bought = kinds_in(self.text[line.start : start])
+        own = {kind for n in numbers if n in self.cards for kind in kinds_in(self.cards[n].name)}
+        return bool(bought & own)
+
     def _section(self, start: int) -> Section:
         section = section_at(self.lines, start)
         if section != "main":
@@ -193,6 +203,9 @@ class Reading:
         for i in range(1, len(spans)):
             gap = self.text[spans[i - 1][1] : spans[i][0]]
             if JOINED_AFTER.fullmatch(gap) and statuses[i - 1] == "ruled_out":
+                statuses[i] = "ruled_out"
+        for i, (start, _, numbers, _, _) in enumerate(spans):
+            if statuses[i] == "used" and self._bought_instead(start, numbers):
                 statuses[i] = "ruled_out"
         found: list[Mention] = []
         for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):

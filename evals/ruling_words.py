@@ -15,7 +15,7 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
+    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly)"
@@ -62,7 +62,7 @@ TAIL_OUT_EN = (
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
     r"\btoo\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
-    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold)",
+    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
     r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
     r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
     r"^\s*-?\s*free\b|\bfree\s+of\b",

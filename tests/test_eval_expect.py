@@ -70,7 +70,7 @@ def test_a_case_file_with_bad_expectations_names_the_file() -> None:
     broken["expect"]["occasion"]["never"] = [42]
     with pytest.raises(CaseError, match=r"funeral_en: expect.occasion.never: \[42\]"):
         case_from_dict(broken)
-    assert case_from_dict(data).context.expect.occasion.never == (8,)
+    assert case_from_dict(data).context.expect.occasion.never == (8, 9)
 
 
 # --- expectation checks ----------------------------------------------------------------
@@ -88,6 +88,12 @@ FUNERAL_OK = "- [3] + [4], [5], [7] oxfords, [2] overcoat. Leave the suede loafe
         ("- [3] + [4], [5], [2]; ➕ black shoes.", False),  # leaves out [7]
         ("- [3] + [4], [5], [7], [2], ➕ suede gloves.", False),  # dont_say suede
         ("- [3] + [4], [5], [7], [2]. Brown suede is too casual.", True),
+        ("- [3] + [4], [5], [7], [2]. Oxfords cope with gravel better than suede.", True),
+        ("- [3] + [4], [5], [7], [2], [9] tie.", False),  # a patterned tie: never [9]
+        # The ➕ tie replaces [9]: a number of the same kind cited on the line of a purchase.
+        ("- [3] + [4], [5], [7], [2]\n➕ A plain black tie ([9] is a bit too patterned)", True),
+        ("- [3] + [4], [5], [7], [2]\n➕ A plain black tie; [9] is patterned", True),
+        ("- [3] + [4], [5], [7], [2]\n➕ Black gloves to go with [9]", False),  # not a tie
     ],
 )
 def test_suits_occasion(answer: str, ok: bool) -> None:
