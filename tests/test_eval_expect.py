@@ -167,6 +167,18 @@ def test_follow_up_keep_means_not_replaced_by_another_item() -> None:
         ),
         ("beach_trip_en", "[8] with [4] and [5]; at night [3] and [6].", True),
         ("beach_trip_en", "[3] with ➕ a chunky wool cardigan for the night.", False),
+        # "오늘 좀 추워요" earlier in the chat: the wool coat stays on the way.
+        ("company_dinner_followup_ko", "- [5] 코트는 회사에 두고, [6] 가디건만 입으세요.", False),
+        (
+            "company_dinner_followup_ko",
+            "- [5] 코트는 회사에 두고 가세요. 코트 관리 걱정도 없어요.",  # the name is [5] again
+            False,
+        ),
+        (
+            "company_dinner_followup_ko",
+            "- [5] 코트는 이동할 땐 입고, 옷걸이에 따로 걸어 두세요.",
+            True,
+        ),
     ],
 )
 def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
