@@ -390,3 +390,23 @@ def test_readable_on_phone() -> None:
     english = "Wear the shirt with the trousers. " * 10
     assert len(english) > 230
     assert passes("readable_on_phone", "interview_en", english)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "line", "ok"),
+    [
+        # 미니멀: no loud prints, colour-blocking or stacked statement jewellery.
+        ("weekend_brunch_ko", "➕ 레오파드 실크 스카프", False),
+        ("weekend_brunch_ko", "➕ 골드 레이어드 목걸이 3줄", False),
+        ("weekend_brunch_ko", "레오파드 같은 튀는 무늬 없이 깔끔하게.", True),
+        ("weekend_brunch_ko", "볼드한 액세서리는 빼고 [8] 후프 하나만.", True),
+        # 너무 꾸민 느낌은 싫어요: no stilettos, jewellery sets or satin.
+        ("blind_date_ko", "2. [5] 대신 ➕ 스틸레토 힐로 더 드레시하게.", False),
+        ("blind_date_ko", "➕ 진주 목걸이 세트", False),
+        ("blind_date_ko", "하이힐보다는 [5] 앵클부츠가 편하고 자연스러워요.", True),
+        ("blind_date_ko", "새틴처럼 광택 있는 소재는 피하고 니트로 부드럽게.", True),
+    ],
+)
+def test_style_notes_rule_out_loud_and_done_up_looks(case_id: str, line: str, ok: bool) -> None:
+    outfit = "- 상의: [2]\n- 하의: [3]\n- 신발: [5]\n"
+    assert passes("follows_style_notes", case_id, outfit + line) is ok
