@@ -425,3 +425,23 @@ def test_readable_on_phone() -> None:
 def test_style_notes_rule_out_loud_and_done_up_looks(case_id: str, line: str, ok: bool) -> None:
     outfit = "- 상의: [2]\n- 하의: [3]\n- 신발: [5]\n"
     assert passes("follows_style_notes", case_id, outfit + line) is ok
+
+
+@pytest.mark.parametrize(
+    ("case_id", "answer", "ok"),
+    [
+        # A funeral: no bright colours or loud prints, said as ruled out is fine.
+        ("funeral_ko", "- [2], [3], [4], [6]\n➕ 레드 포켓치프로 포인트", False),
+        ("funeral_ko", "- [2], [3], [4], [6]\n버건디나 레드처럼 튀는 색은 피하세요.", True),
+        ("funeral_en", "- [3] + [4], [5], [7], [2]\n➕ a pastel pocket square to lift it", False),
+        ("funeral_en", "- [3] + [4], [5], [7], [2]\nSkip anything pastel or floral.", True),
+        # A wedding: white belongs to the bride.
+        ("wedding_guest_ko", "- [3], [4], [5]\n➕ 흰 원피스", False),
+        ("wedding_guest_ko", "- [2], [3], [4], [5]\n흰 원피스는 신부 색과 겹치니 피하세요.", True),
+        # A bank interview: no casual pieces.
+        ("interview_ko", "- [2], [3], [4], [6]\n➕ 후드 집업을 걸쳐 편하게", False),
+        ("interview_ko", "- [2], [3], [4], [6]\n청바지 대신 수트가 안전해요.", True),
+    ],
+)
+def test_occasions_rule_out_what_a_stylist_would(case_id: str, answer: str, ok: bool) -> None:
+    assert passes("suits_occasion", case_id, answer) is ok
