@@ -41,8 +41,9 @@ _LABEL = re.compile(
 )
 
 
-# "[4], your black midi dress": the phrase after the comma still describes the number.
-_APPOSITION = re.compile(r"^\s*[,，]\s*your\s+", re.IGNORECASE)
+# "[4], your black midi dress" and "[7], the camel blazer, over it": the phrase after the
+# comma still describes the number ("[3], the blazer and [5]" is a list).
+_APPOSITION = re.compile(r"^\s*[,，]\s*(?:your\s+|the\s+(?=[^,\[\]\n]{1,40},))", re.IGNORECASE)
 
 
 def _after(text: str, end: int) -> str:

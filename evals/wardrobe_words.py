@@ -33,7 +33,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # bottoms
     "trousers": ("bottom", ("슬랙스", "slacks", "suit trousers", "dress trousers", "수트 팬츠", "정장 바지")),
     # Words for long trousers of no particular cloth: anything but shorts or a skirt.
-    "long_pants": ("bottom", ("와이드 팬츠", "긴바지", "롱팬츠", "trousers", "pants", "wide-leg trousers",
+    "long_pants": ("bottom", ("와이드 팬츠", "긴바지", "긴 바지", "롱팬츠", "trousers", "pants", "wide-leg trousers",
                               "wide-leg pants", "full-length trousers")),
     "jeans": ("bottom", ("청바지", "데님 팬츠", "데님 바지", "진청 데님", "연청 데님", "흑청 데님",
                          "jeans", "denim pants")),

@@ -203,6 +203,7 @@ def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
         ("Wear [3], your navy wool skirt, with [5].", False),  # apposition describes [3]
         ("Wear [3], your navy slacks, with [5].", True),
         ("Wear [3], the blazer and [5].", True),  # a list, not a description of [3]
+        ("Throw on [3], the navy skirt, with [5].", False),  # a closed apposition
         ("[6] 베이지 블레이저", False),  # a trench coat is not a blazer
         ("[6] 베이지 코트", True),
         ("[3] 네이비 와이드 팬츠", True),  # long trousers: slacks fit
@@ -218,6 +219,7 @@ def test_describes_items_truly(answer: str, ok: bool) -> None:
     [
         ("[5] 베이지 와이드 팬츠로 발목까지 덮고", False),  # [5] is knee-length wide shorts
         ("[5] 베이지 와이드 쇼츠", True),
+        ("[5]번 긴 바지로 갈아입어요", False),
         ("[4] 연청 데님 팬츠", True),
         ("[4] 연청 와이드 팬츠", True),  # jeans are long trousers too
     ],
