@@ -26,6 +26,8 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?:마른|깡마른|빼빼|앙상한|왜소한|빈약한)\s?(?:체형|몸매|몸|체격|편)", r"(?:빈약|왜소|앙상)해\s?보",
         r"(?:체형|몸매|하체|상체|다리|몸)(?:의)?\s?(?:단점|결점)", r"(?:단점|결점)(?:을|를)?\s?(?:커버|보완|가려|가리|감춰|숨겨)",
         r"콤플렉스", r"컴플렉스", r"약점을?\s?(?:가|보완|커버)",
+        r"(?:허벅지|종아리|팔뚝|팔|엉덩이|골반|하체|상체|허리|다리|어깨|얼굴|몸|체격|키)(?:가|이|는|은)?\s?(?:\S+\s)?"
+        r"(?:넓어|커|짧아|작아|굵어|두꺼워|통통해|뚱뚱해|부해|말라|왜소해|빈약해|처져|퍼져)\s?보이지\s?(?:않|말)",
         r"체형\s?보완", r"비율이\s?(?:안\s?좋|나쁘|나빠|별로|아쉬)", r"(?:뼈대|골격|체격|덩치)(?:가|이)\s?(?:굵|크|커|큰)", r"(?:하체|상체)\s?비만", r"부해\s?보", r"뚱해\s?보", r"퉁퉁해\s?보", r"굵어\s?보",
         r"두꺼워\s?보", r"짧아\s?보이는\s?(?:게|것이|점이)\s?(?:고민|단점)", r"숏다리", r"통짜",
         r"(?:굵은|두꺼운|두툼한|튼실한|튼튼한|통통한)\s?(?:다리|허벅지|종아리|팔뚝|팔|허리)",
@@ -63,12 +65,17 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         # Weight words as a verdict: "black is slimming", "keeps you from reading bulky".
         r"slimming|slenderi[sz]ing",
         r"(?:you|your\s+(?:top|bottom|upper|lower)\s+(?:half|body)|shoulders|hips|thighs|legs|arms|torso|waist|"
-        r"frame|build|figure|body)\s+(?:(?!without\s)\S+\s+){0,3}?(?:look|looks|looking|read|reads|reading|appear|appears|"
+        r"frame|build|figure|body)\s+(?:(?:from|won't|don't|doesn't|will|would|can|could|might|may|never|not|to|ever)\s+){0,2}(?:look|looks|looking|read|reads|reading|appear|appears|"
         r"appearing|seem|seems|come\s+across\s+as|comes\s+across\s+as)\s+(?:a\s+bit\s+|overly\s+)?"
         r"(?:bulky|heavy|heavier|stocky|chunky|stumpy|thick|thicker|squat|frumpy|bigger|larger|top[- ]heavy|"
         r"bottom[- ]heavy|too\s+(?:wide|broad|big|large|short|heavy|bulky|muscular|curvy|thin|skinny))",
         r"(?:soften|reduce|minimi[sz]e|tone\s+down|play\s+down)s?\s+how\s+(?:\w+\s+)?(?:muscular|broad|wide|big|"
         r"heavy|bulky|short|thick|curvy|round|skinny|thin)\s+(?:you|your)",
+        # A body part kept from looking some size: "keeps your hips from looking wide".
+        r"(?:legs|thighs|hips|arms|shoulders|waist|torso|calves|bust|chest|tummy|stomach|frame|figure)\s+"
+        r"(?:don't|doesn't|won't|not|never|from|less)\s+(?:\w+\s+)?(?:look|looking|appear|"
+        r"appearing|read|reading)\s+(?:as\s+)?(?:wide|wider|big|bigger|broad|broader|heavy|heavier|large|larger|"
+        r"thick|short|shorter|stocky|bulky|round|full|fuller|boxy)(?![A-Za-z])",
         r"adds?\s+bulk\s+to\s+your", r"unflattering\s+(?:on|for)\s+(?:you|your)",
         r"(?:you|you're|you\s+are)\s+(?:look\s+like|probably|likely|seem\s+like|must\s+be)\s+"
         r"(?:wear\s+|take\s+|are\s+|in\s+)?(?:a|an)?\s*(?:size\s+)?"
@@ -99,10 +106,7 @@ SENTENCE_BODY_FLAW = (
     r"(?<![A-Za-z])(?:(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|"
     r"mask(?:s|ing)?|cover(?:s|ing)?\s+up)\s+(?:that|it|them|this|those)|(?:not|aren't|isn't)\s+on\s+"
     r"(?:show|display)|out\s+of\s+sight|under\s+wraps|(?:weak|problem)\s+(?:spot|point|area)s?)(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:don't|doesn't|won't|not|never|from|less)\s+(?:\w+\s+)?(?:look|looking|appear|appearing|"
-    r"read|reading)\s+(?:as\s+)?(?:wide|wider|big|bigger|broad|broader|heavy|heavier|large|larger|thick|short|"
-    r"shorter|stocky|bulky|round|full|fuller|boxy)(?![A-Za-z])"
     r"|(?<![A-Za-z])on\s+the\s+(?:heavy|heavier|big|bigger|wide|thick|chunky|plump|full|fuller|curvy|skinny|thin)\s+side"
-    r"|단점|결점|약점|콤플렉스|컴플렉스|고민(?:인|이신)\s?(?:부분|곳)|(?:게|것이|점이|건)\s?흠(?:이|이라|이에요|이니|이죠)?(?![가-힣])"
-    r"|(?:넓어|커|짧아|작아|굵어|두꺼워|통통해|뚱뚱해|부해|말라|왜소해|빈약해|처져|퍼져)\s?보이지\s?(?:않|말)"
+    r"|(?:게|것이|점이|건|편이라)\s?(?:단점|결점|약점|콤플렉스|컴플렉스|흠(?:이|이라|이에요|이니|이죠)?(?![가-힣]))"
+    r"|(?:단점|결점|약점)(?:을|를|이|가)?\s?(?:가려|가리|감춰|감추|숨겨|숨기|커버|보완)|콤플렉스|컴플렉스|고민(?:인|이신)\s?(?:부분|곳)"
 )

@@ -83,7 +83,8 @@ def no_body_judgement(answer: str, case: CaseContext) -> CheckResult:
     ]
     for sentence in _SENTENCE.findall(answer):
         flaw = _FLAW.search(sentence)
-        if flaw and _PART.search(sentence):
+        part = _PART.search(sentence)
+        if flaw and part and part.start() < flaw.start():  # the body part, then what is wrong
             hits.append(flaw.group(0))
     if hits:
         return CheckResult(name, False, "judges the body: " + "; ".join(repr(h) for h in hits[:3]))
