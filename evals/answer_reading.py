@@ -41,7 +41,7 @@ from evals.ruling_words import (
     SWAP_VERB,
     TAIL_OUT,
 )
-from evals.wardrobe_words import KindHit, garment_hits
+from evals.wardrobe_words import KindHit, garment_hits, kinds_in
 from storage.records import WardrobeCard
 
 Status = Literal["used", "ruled_out", "reference"]
@@ -85,6 +85,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         left = match.end()
     right_match = CLAUSE_END.search(text, end)
     return left, right_match.start() if right_match else len(text)
+
+
+# Right after a ruled-out number, these make the next words its replacement, not its
+# description: "swap [5] for ➕ block-heel pumps", "[5] → 첼시부츠", "[5] 대신 블랙 부츠".
+_REPLACEMENT = re.compile(
+    r"(?i)^\s*(?:for|to|into|with|→|->|대신|말고)\s+(?:➕\s*)?[^,.;:()\[\]\n]{0,30}$"
+)
 
 
 class Reading:
@@ -151,6 +158,16 @@ class Reading:
         following = text[start:end]
         return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
+    def _bought_instead(self, start: int, numbers: list[int]) -> bool:
+        """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
+        the thing to buy, of the same kind, is what the purchase replaces."""
+        line = next((ln for ln in self.lines if ln.start <= start < ln.end), None)
+        if line is None or not line.plus or not numbers:
+            return False
+        bought = kinds_in(self.text[line.start : start])
+        own = {kind for n in numbers if n in self.cards for kind in kinds_in(self.cards[n].name)}
+        return bool(bought & own)
+
     def _section(self, start: int) -> Section:
         section = section_at(self.lines, start)
         if section != "main":
@@ -187,6 +204,9 @@ class Reading:
             gap = self.text[spans[i - 1][1] : spans[i][0]]
             if JOINED_AFTER.fullmatch(gap) and statuses[i - 1] == "ruled_out":
                 statuses[i] = "ruled_out"
+        for i, (start, _, numbers, _, _) in enumerate(spans):
+            if statuses[i] == "used" and self._bought_instead(start, numbers):
+                statuses[i] = "ruled_out"
         found: list[Mention] = []
         for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):
             found.extend(Mention(n, start, end, section, status) for n in numbers)
@@ -198,11 +218,14 @@ class Reading:
             return own
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
+        # Of the numbers before it in its clause, it describes the nearest.
+        earlier = [m for m in self.mentions if left <= m.end <= start]
+        nearest = max(earlier, key=lambda m: m.end) if earlier else None
         for mention in self.mentions:
-            before = left <= mention.end <= start and start - mention.end <= 24
+            before = mention is nearest and not _REPLACEMENT.match(self.text[mention.end : start])
             gap = self.text[end : mention.start] if mention.start >= end else ""
             # "brown suede loafers [8]": the words before a number describe it.
-            after = mention.start <= right and len(gap) <= 20 and not CITATION.search(gap)
+            after = end <= mention.start <= right and len(gap) <= 20 and not CITATION.search(gap)
             if (before or after) and mention.status != "used":
                 return mention.status
         return "used"

@@ -16,19 +16,23 @@ _KO_HIDE_PARTS = r"(?<![가-힣])(?:허벅지|종아리|팔뚝|뱃살|배|옆구
 _EN_PARTS = (
     r"(?:tummy|belly|stomach|midsection|middle|hips?|thighs?|upper\s+arms?|arms?|bum|butt|"
     r"bottom|rear|waist(?:line)?|curves|bulges?|lumps|rolls|figure|size|shape|body|frame|"
-    r"flaws?|problem\s+areas?|legs|calves|chest|bust|love\s+handles|backside)"
+    r"flaws?|problem\s+areas?|legs|calves|chest|bust|love\s+handles|backside|(?:lower|upper)\s+half)"
 )
 
 SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
     "flaw_words_ko": (
-        r"체형\s?커버", r"(?:하체|상체|다리|팔|몸)(?:이|가)\s?(?:마른|말라|빈약|왜소)",
+        r"체형\s?커버", r"(?:하체|상체|다리|팔|몸|어깨|가슴|엉덩이|체격)(?:이|가)\s?(?:마른|말라|빈약|왜소|앙상)",
+        # Thinness and frailness as a verdict: "마른 체형이라", "빈약해 보이지 않게".
+        r"(?:마른|깡마른|빼빼|앙상한|왜소한|빈약한)\s?(?:체형|몸매|몸|체격|편)", r"(?:빈약|왜소|앙상)해\s?보",
         r"(?:체형|몸매|하체|상체|다리|몸)(?:의)?\s?(?:단점|결점)", r"(?:단점|결점)(?:을|를)?\s?(?:커버|보완|가려|가리|감춰|숨겨)",
         r"콤플렉스", r"컴플렉스", r"약점을?\s?(?:가|보완|커버)",
-        r"체형\s?보완", r"(?:하체|상체)\s?비만", r"부해\s?보", r"뚱해\s?보", r"퉁퉁해\s?보", r"굵어\s?보",
+        r"(?:허벅지|종아리|팔뚝|팔|엉덩이|골반|하체|상체|허리|다리|어깨|얼굴|몸|체격|키)(?:가|이|는|은)?\s?(?:\S+\s)?"
+        r"(?:넓어|커|짧아|작아|굵어|두꺼워|통통해|뚱뚱해|부해|말라|왜소해|빈약해|처져|퍼져)\s?보이지\s?(?:않|말)",
+        r"체형\s?보완", r"비율이\s?(?:안\s?좋|나쁘|나빠|별로|아쉬)", r"(?:뼈대|골격|체격|덩치)(?:가|이)\s?(?:굵|크|커|큰)", r"(?:하체|상체)\s?비만", r"부해\s?보", r"뚱해\s?보", r"퉁퉁해\s?보", r"굵어\s?보",
         r"두꺼워\s?보", r"짧아\s?보이는\s?(?:게|것이|점이)\s?(?:고민|단점)", r"숏다리", r"통짜",
         r"(?:굵은|두꺼운|두툼한|튼실한|튼튼한|통통한)\s?(?:다리|허벅지|종아리|팔뚝|팔|허리)",
         _KO_PARTS + r"(?:살|라인)?(?:이|가)\s?(?:굵|두꺼|두툼|튼실|통통|퉁퉁|부해)",
-        _KO_HIDE_PARTS + r"(?:살|라인)?(?:을|를|이|가|은|는)?\s?(?:살짝|잘|자연스럽게|확실히|싹)?\s?(?:가려|가리|감춰|감추|숨겨|숨기)",
+        _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:을|를|이|가|은|는)?\s?(?:살짝|잘|자연스럽게|확실히|싹)?\s?(?:가려|가리|감춰|감추|숨겨|숨기)(?!지\s?(?:않|말|마))",
         r"살(?:이|을)?\s?(?:가려|감춰|숨겨)", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나온",
         r"살이\s?(?:좀\s?|조금\s?)?있(?:는|으)", r"체격이\s?(?:좀\s?)?있", r"(?:다리|하체|상체|체형|비율)(?:을|를|이|가)?\s?보완",
         r"(?<![0-9])(?:44|55|66|77|88|99)\s?(?:사이즈|반|size)",
@@ -39,19 +43,39 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "flaw_words_en": (
         r"(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|mask(?:s|ing)?|"
+        r"tone(?:s|d)?\s+down|toning\s+down|play(?:s|ing)?\s+down|downplay(?:s|ing)?|"
+        r"(?:keeps?|takes?|pulls?|draws?)\s+(?:the\s+)?(?:attention|eyes?|focus)\s+off|"
+        r"(?:won't|doesn't|don't|not|without)\s+cling(?:ing)?\s+to|"
         r"minimi[sz](?:e|es|ing)|slim(?:s|ming)?\s+down|draws?\s+(?:the\s+)?(?:eye|attention)\s+away\s+from|"
         r"distract(?:s|ing)?\s+from)\s+(?:\w+\s+){0,4}?" + _EN_PARTS,
         r"problem\s+(?:areas?|spots?|zones?)", r"trouble\s+(?:areas?|spots?|zones?)", r"figure\s+flaws?",
-        r"(?:your|any|body)\s+flaws", r"(?:flattering|forgiving)\s+(?:for|on)\s+(?:your|a|an)?\s*"
+        r"(?:your|any|body)\s+flaws", r"(?:un)?(?:flattering|forgiving)\s+(?:for|on)\s+(?:your|a|an)?\s*(?:\w+\s+)?"
         r"(?:size|figure|frame|build|body|shape|larger|fuller|bigger|curvier|heavier)",
         r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving",
-        r"bloat(?:ed|ing)?", r"(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build)",
+        r"bloat(?:ed|ing)?", r"(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build|middle|tummy|stomach|waist|thighs|legs)",
+        r"(?:kind|kinder|gentle)\s+(?:to|on)\s+(?:your|a|an)\s+(?:\w+\s+)?(?:tummy|stomach|middle|midsection|hips|"
+        r"thighs|figure|shape|body|curves|arms|build)",
+        r"(?:takes?|knocks?|shaves?)\s+(?:a\s+few\s+|some\s+|\d+\s+)?(?:pounds|kilos|lbs|kg|inches)\s+off",
         r"(?:larger|bigger|heavier|wider|stocky|stockier|thick|thicker|chunky|heavy)\s+(?:frame|build|body|figure|legs|thighs|arms|hips|waist|calves|midsection)",
         r"curvier|plus[- ]size|full[- ]figured|thunder\s+thighs|stumpy|short\s+and\s+stocky|stocky",
         r"(?:your|her|his)\s+(?:stubby|thick|heavy|big|wide|large|chunky|fat|heavier|bigger|wider)\s+"
         r"(?:legs|arms|thighs|hips|waist|calves|neck|frame|middle|stomach|tummy|bottom)",
         r"(?:for|at)\s+your\s+size\b",
         r"(?:make|makes|making)\s+you\s+look\s+(?:bigger|wider|heavier|larger|stumpy|boxy)",
+        # Weight words as a verdict: "black is slimming", "keeps you from reading bulky".
+        r"slimming|slenderi[sz]ing",
+        r"(?:you|your\s+(?:top|bottom|upper|lower)\s+(?:half|body)|shoulders|hips|thighs|legs|arms|torso|waist|"
+        r"frame|build|figure|body)\s+(?:(?:from|won't|don't|doesn't|will|would|can|could|might|may|never|not|to|ever)\s+){0,2}(?:look|looks|looking|read|reads|reading|appear|appears|"
+        r"appearing|seem|seems|come\s+across\s+as|comes\s+across\s+as)\s+(?:a\s+bit\s+|overly\s+)?"
+        r"(?:bulky|heavy|heavier|stocky|chunky|stumpy|thick|thicker|squat|frumpy|bigger|larger|top[- ]heavy|"
+        r"bottom[- ]heavy|too\s+(?:wide|broad|big|large|short|heavy|bulky|muscular|curvy|thin|skinny))",
+        r"(?:soften|reduce|minimi[sz]e|tone\s+down|play\s+down)s?\s+how\s+(?:\w+\s+)?(?:muscular|broad|wide|big|"
+        r"heavy|bulky|short|thick|curvy|round|skinny|thin)\s+(?:you|your)",
+        # A body part kept from looking some size: "keeps your hips from looking wide".
+        r"(?:legs|thighs|hips|arms|shoulders|waist|torso|calves|bust|chest|tummy|stomach|frame|figure)\s+"
+        r"(?:don't|doesn't|won't|not|never|from|less)\s+(?:\w+\s+)?(?:look|looking|appear|"
+        r"appearing|read|reading)\s+(?:as\s+)?(?:wide|wider|big|bigger|broad|broader|heavy|heavier|large|larger|"
+        r"thick|short|shorter|stocky|bulky|round|full|fuller|boxy)(?![A-Za-z])",
         r"adds?\s+bulk\s+to\s+your", r"unflattering\s+(?:on|for)\s+(?:you|your)",
         r"(?:you|you're|you\s+are)\s+(?:look\s+like|probably|likely|seem\s+like|must\s+be)\s+"
         r"(?:wear\s+|take\s+|are\s+|in\s+)?(?:a|an)?\s*(?:size\s+)?"
@@ -68,4 +92,22 @@ KO_COVER = r"(?<!레인)(?<!레인 )(?<!방수)(?<!방수 )커버(?!\s?업)(?:�
 KO_COVER_NOT_BODY = (
     r"(?:비|빗물|눈|햇빛|햇볕|자외선|추위|바람|냉방|에어컨|냄새|얼룩|주름|구김|땀)(?:을|를|도|까지|은|는)?\s?"
     r"(?:\S+\s)?$"
+)
+
+# Judgement spread over a sentence: a part of the body named, and in the same sentence
+# something hidden by pronoun ("your legs are short, so the job is disguising that"),
+# kept out of view ("so they're not on show") or called a flaw ("상체가 긴 게 단점이라").
+SENTENCE_BODY_PART = (
+    r"(?<![A-Za-z])(?:legs|thighs|hips|tummy|belly|stomach|midsection|waist(?:line)?|torso|arms|"
+    r"shoulders|bust|chest|figure|(?:top|bottom|upper|lower)\s+half|(?:upper|lower)\s+body)(?![A-Za-z])"
+    r"|허벅지|종아리|팔뚝|뱃살|옆구리|엉덩이|골반|하체|상체|허리|다리|어깨|체형|몸매|체격|(?<![가-힣])키(?:가|는|도)"
+)
+SENTENCE_BODY_FLAW = (
+    r"(?<![A-Za-z])(?:(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|"
+    r"mask(?:s|ing)?|cover(?:s|ing)?\s+up)\s+(?:that|it|them|this|those)|(?:not|aren't|isn't)\s+on\s+"
+    r"(?:show|display)|out\s+of\s+sight|under\s+wraps|(?:weak|problem)\s+(?:spot|point|area)s?)(?![A-Za-z])"
+    r"|(?<![A-Za-z])on\s+the\s+(?:heavy|heavier|big|bigger|wide|thick|chunky|plump|full|fuller|curvy|skinny|thin)\s+side"
+    r"|(?:게|것이|점이|건|편이라)\s?(?:단점|결점|약점|콤플렉스|컴플렉스|흠(?:이|이라|이에요|이니|이죠)?(?![가-힣]))"
+    r"|(?:단점|결점|약점)(?:을|를|이|가)?\s?(?:가려|가리|감춰|감추|숨겨|숨기|커버|보완)|콤플렉스|컴플렉스|고민(?:인|이신)\s?(?:부분|곳)"
+    r"|부각(?:되지|시키지)\s?않|덜\s?(?:보이|부각|드러나)|시선(?:을|이)?\s?(?:\S+\s)?(?:분산|돌려|돌리)|(?<![가-힣])보정"
 )

@@ -72,6 +72,8 @@ def _present(
     if isinstance(ref, int):
         if ref in used:
             return f"[{ref}]"
+        if ref in reading.ruled_out:
+            return ""  # "[5] 코트는 회사에 두고 … 코트 관리 걱정 없어요": the name is that one
         return _by_name(ref, reading, case, sections, colour)
     for number in sorted(used):
         card = cards.get(number)

@@ -41,10 +41,16 @@ _LABEL = re.compile(
 )
 
 
+# "[4], your black midi dress" and "[7], the camel blazer, over it": the phrase after the
+# comma still describes the number ("[3], the blazer and [5]" is a list).
+_APPOSITION = re.compile(r"^\s*[,，]\s*(?:your\s+|the\s+(?=[^,\[\]\n]{1,40},))", re.IGNORECASE)
+
+
 def _after(text: str, end: int) -> str:
     rest = text[end : end + 60]
     if _PARTICLE_ON_NUMBER.match(rest):
         return ""
+    rest = _APPOSITION.sub("", rest, count=1)
     rest = _LEAD.sub("", rest, count=1)
     cut = _PUNCT.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -204,6 +210,18 @@ _LOOK_WORDS = re.compile(
 _CORE = frozenset({"top", "bottom", "dress", "shoes"})
 
 
+def _restates(used: frozenset[int], look: set[int], cards: dict[int, WardrobeCard]) -> bool:
+    """``used`` is a piece of ``look`` that chooses nothing: of each kind of garment it
+    takes all the look offers or none ("[3] or [6] shoes" then "[6]" is a choice)."""
+    if not used or not used <= look:
+        return False
+    for category in {cards[n].category for n in used if n in cards}:
+        offered = {n for n in look if n in cards and cards[n].category == category}
+        if not offered <= used:
+            return False
+    return True
+
+
 def _looks(reading: Reading, case: CaseContext) -> list[tuple[set[int], set[int]]]:
     """The outfit's looks, as (all its items, its core: top, bottom or dress, shoes). A
     look starts at each heading of the outfit ("**Day**") and at each line labelled with
@@ -232,7 +250,9 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     """No alternative is a look of the outfit again: an alternative that holds a look's
     garments (top, bottom or dress, shoes), nothing from outside that look, and changes
     nothing (no ➕, no swap or drop, no other kind of garment) fails, and so do two
-    identical alternatives. Mixing pieces of different looks is a new combination."""
+    identical alternatives, and two or more that only restate pieces of one look ("신발은
+    [6]로 마무리"). Mixing pieces of different looks, or taking one of the outfit's two
+    tops, is a new combination."""
     name = "alternatives_differ"
     reading = Reading(answer, case.cards_by_number)
     items = alternative_items(reading.lines)
@@ -243,6 +263,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     cards = case.cards_by_number
     main_kinds = set().union(*(_card_kinds(cards[n]) for n in main if n in cards))
     seen: dict[tuple[frozenset[int], frozenset[str]], int] = {}
+    restated: list[int] = []
     for index, line in enumerate(items, start=1):
         mentions = [m for m in reading.mentions if line.start <= m.start < line.end]
         used = frozenset(m.number for m in mentions if m.status == "used")
@@ -251,16 +272,21 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
             bool(used - main)
             or any(m.status != "used" for m in mentions)
             or line.plus
-            or bool(kinds - main_kinds)
+            or any(not any(kinds_close(k, m) for m in main_kinds) for k in kinds)
             or bool(_CHANGE.search(line.text))
         )
         if not changes and any(core <= used <= items for items, core in looks):
             cited = ", ".join(f"[{n}]" for n in sorted(used))
             return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")
+        if not changes and any(_restates(used, look, cards) for look, _ in looks):
+            restated.append(index)
         key = (used, kinds)
         if (used or kinds) and key in seen:
             return CheckResult(
                 name, False, f"alternatives {seen[key]} and {index} are the same combination"
             )
         seen[key] = index
+    if len(restated) >= 2:
+        listed = ", ".join(str(i) for i in restated)
+        return CheckResult(name, False, f"alternatives {listed} only restate pieces of the outfit")
     return CheckResult(name, True, f"{len(items)} alternatives, each different from the outfit")

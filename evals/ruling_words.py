@@ -15,7 +15,7 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
+    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly)"
@@ -62,7 +62,7 @@ TAIL_OUT_EN = (
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
     r"\btoo\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
-    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold)",
+    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
     r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
     r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
     r"^\s*-?\s*free\b|\bfree\s+of\b",
@@ -75,12 +75,12 @@ TAIL_OUT_KO = (
     r"보다는", r"보단", r"보다(?:도)?\s", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"넣어\s?두", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
-    r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"무리(?!\s?없)",
+    r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"(?<!마)무리(?!\s?없)",
     r"부적절", r"비추", r"삼가", r"어색", r"과해", r"부담스러(?:워|울|운)", r"너무\s?(?:캐주얼|튀|밝|화려|가벼|얇|짧|추|더|무거|두꺼)",
     r"(?<!안 )튀어(?:요|서|보)", r"튀는\s?(?:색|컬러)", r"젖으면", r"젖기\s?쉬", r"(?:비|물|습기)에\s?약",
     r"상하(?:기|ㄹ|니|면)|상할", r"망가", r"티가\s?(?:잘|많이|확)?\s?나(?:요|서|니|고|요)",
     r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
-    r"옷장에|집에\s?(?:두|놔)", r"쉬게", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
+    r"옷장에|(?:집|회사|사무실|직장|차|숙소|호텔|라커|사물함)에\s?(?:두|놔|놓|맡겨|맡기|보관)", r"쉬게", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
     r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)",
 )  # fmt: skip

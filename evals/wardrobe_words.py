@@ -32,6 +32,9 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "turtleneck": ("top", ("터틀넥", "폴라", "turtleneck", "roll-neck", "rollneck")),
     # bottoms
     "trousers": ("bottom", ("슬랙스", "slacks", "suit trousers", "dress trousers", "수트 팬츠", "정장 바지")),
+    # Words for long trousers of no particular cloth: anything but shorts or a skirt.
+    "long_pants": ("bottom", ("와이드 팬츠", "긴바지", "긴 바지", "롱팬츠", "trousers", "pants", "wide-leg trousers",
+                              "wide-leg pants", "full-length trousers")),
     "jeans": ("bottom", ("청바지", "데님 팬츠", "데님 바지", "진청 데님", "연청 데님", "흑청 데님",
                          "jeans", "denim pants")),
     "chinos": ("bottom", ("치노", "chinos", "chino")),
@@ -44,7 +47,10 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dress": ("dress", ("원피스", "드레스", "점프수트", "dress", "sundress", "slip dress",
                         "wrap dress", "jumpsuit")),
     # outerwear
-    "jacket": ("outer", ("재킷", "자켓", "블레이저", "jacket", "blazer", "sport coat", "suit jacket")),
+    "jacket": ("outer", ("재킷", "자켓", "jacket")),
+    # Tailored, not a casual jacket: a blazer called a bomber is another garment.
+    "blazer": ("outer", ("블레이저", "수트 재킷", "정장 재킷", "blazer", "sport coat", "suit jacket")),
+    "bomber": ("outer", ("봄버", "보머", "항공 점퍼", "블루종", "bomber", "bomber jacket", "flight jacket")),
     "coat": ("outer", ("코트", "트렌치", "오버코트", "coat", "overcoat", "trench", "topcoat")),
     "cardigan": ("outer", ("가디건", "카디건", "cardigan")),
     "fleece": ("outer", ("플리스", "후리스", "fleece")),
@@ -88,7 +94,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # Words that name a category without saying which kind: they fit every kind in it.
 GENERIC: dict[str, tuple[str, ...]] = {
     "top": ("상의", "top"),
-    "bottom": ("하의", "바지", "팬츠", "bottoms", "trousers", "pants"),
+    "bottom": ("하의", "바지", "팬츠", "bottoms"),
     "dress": (),
     "outer": ("아우터", "겉옷", "외투", "outerwear", "layer"),
     "shoes": ("신발", "슈즈", "구두", "shoes", "footwear"),
@@ -103,9 +109,21 @@ _CLOSE: tuple[frozenset[str], ...] = (
     frozenset({"tshirt", "tank"}),
     frozenset({"hoodie", "sweatshirt"}),
     frozenset({"trousers", "chinos"}),
+    frozenset({"long_pants", "trousers", "chinos", "jeans", "joggers", "cargo", "leggings"}),
+    frozenset({"blazer", "jacket"}),
     frozenset({"jeans", "denim_jacket"}),
     frozenset(
-        {"jacket", "coat", "windbreaker", "raincoat", "denim_jacket", "padding", "fleece", "vest"}
+        {
+            "jacket",
+            "coat",
+            "windbreaker",
+            "raincoat",
+            "denim_jacket",
+            "padding",
+            "fleece",
+            "vest",
+            "bomber",
+        }
     ),
     frozenset({"boots", "trekking", "rain_boots"}),
     frozenset({"sneakers", "trekking"}),

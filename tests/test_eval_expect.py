@@ -70,7 +70,7 @@ def test_a_case_file_with_bad_expectations_names_the_file() -> None:
     broken["expect"]["occasion"]["never"] = [42]
     with pytest.raises(CaseError, match=r"funeral_en: expect.occasion.never: \[42\]"):
         case_from_dict(broken)
-    assert case_from_dict(data).context.expect.occasion.never == (8,)
+    assert case_from_dict(data).context.expect.occasion.never == (8, 9)
 
 
 # --- expectation checks ----------------------------------------------------------------
@@ -88,6 +88,12 @@ FUNERAL_OK = "- [3] + [4], [5], [7] oxfords, [2] overcoat. Leave the suede loafe
         ("- [3] + [4], [5], [2]; ➕ black shoes.", False),  # leaves out [7]
         ("- [3] + [4], [5], [7], [2], ➕ suede gloves.", False),  # dont_say suede
         ("- [3] + [4], [5], [7], [2]. Brown suede is too casual.", True),
+        ("- [3] + [4], [5], [7], [2]. Oxfords cope with gravel better than suede.", True),
+        ("- [3] + [4], [5], [7], [2], [9] tie.", False),  # a patterned tie: never [9]
+        # The ➕ tie replaces [9]: a number of the same kind cited on the line of a purchase.
+        ("- [3] + [4], [5], [7], [2]\n➕ A plain black tie ([9] is a bit too patterned)", True),
+        ("- [3] + [4], [5], [7], [2]\n➕ A plain black tie; [9] is patterned", True),
+        ("- [3] + [4], [5], [7], [2]\n➕ Black gloves to go with [9]", False),  # not a tie
     ],
 )
 def test_suits_occasion(answer: str, ok: bool) -> None:
@@ -161,6 +167,18 @@ def test_follow_up_keep_means_not_replaced_by_another_item() -> None:
         ),
         ("beach_trip_en", "[8] with [4] and [5]; at night [3] and [6].", True),
         ("beach_trip_en", "[3] with ➕ a chunky wool cardigan for the night.", False),
+        # "오늘 좀 추워요" earlier in the chat: the wool coat stays on the way.
+        ("company_dinner_followup_ko", "- [5] 코트는 회사에 두고, [6] 가디건만 입으세요.", False),
+        (
+            "company_dinner_followup_ko",
+            "- [5] 코트는 회사에 두고 가세요. 코트 관리 걱정도 없어요.",  # the name is [5] again
+            False,
+        ),
+        (
+            "company_dinner_followup_ko",
+            "- [5] 코트는 이동할 땐 입고, 옷걸이에 따로 걸어 두세요.",
+            True,
+        ),
     ],
 )
 def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
@@ -182,10 +200,39 @@ def test_fits_season_weather(case_id: str, answer: str, ok: bool) -> None:
         ("[3] 대신 [4] 니트", True),
         ("[1] 사진을 보면", True),
         ("[1] 셔츠", False),  # the full-body photo called a shirt
+        ("Wear [3], your navy wool skirt, with [5].", False),  # apposition describes [3]
+        ("Wear [3], your navy slacks, with [5].", True),
+        ("Wear [3], the blazer and [5].", True),  # a list, not a description of [3]
+        ("Throw on [3], the navy skirt, with [5].", False),  # a closed apposition
+        ("[6] 베이지 블레이저", False),  # a trench coat is not a blazer
+        ("[6] 베이지 코트", True),
+        ("[3] 네이비 와이드 팬츠", True),  # long trousers: slacks fit
+        ("[3] 네이비 반바지", False),
     ],
 )
 def test_describes_items_truly(answer: str, ok: bool) -> None:
     assert passes("describes_items_truly", "office_daily_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("[5] 베이지 와이드 팬츠로 발목까지 덮고", False),  # [5] is knee-length wide shorts
+        ("[5] 베이지 와이드 쇼츠", True),
+        ("[5]번 긴 바지로 갈아입어요", False),
+        ("[4] 연청 데님 팬츠", True),
+        ("[4] 연청 와이드 팬츠", True),  # jeans are long trousers too
+    ],
+)
+def test_describes_items_truly_long_and_short_bottoms(answer: str, ok: bool) -> None:
+    assert passes("describes_items_truly", "jeju_trip_ko", answer) is ok
+
+
+def test_a_blazer_is_a_jacket_but_not_a_bomber() -> None:
+    # interview_en: [2] is a navy unstructured blazer.
+    assert passes("describes_items_truly", "interview_en", "- Outer: [2] navy jacket")
+    assert passes("describes_items_truly", "interview_en", "- Outer: [2] navy blazer")
+    assert not passes("describes_items_truly", "interview_en", "- Outer: [2] navy bomber jacket")
 
 
 @pytest.mark.parametrize(
@@ -219,6 +266,18 @@ def test_builds_from_own_items(answer: str, ok: bool) -> None:
         (
             "[2] 셔츠, [3] 슬랙스, [5] 로퍼, [6]\n\n**대안**\n1. [2]에 [3], [5]를 신고 [6]을 걸쳐요\n2. [4]",
             False,
+        ),
+        # Alternatives that only restate pieces of the outfit, each changing nothing.
+        (
+            "[2] 셔츠, [3] 슬랙스, [5] 로퍼\n\n**대안**\n1. [2] 셔츠에 [3] 슬랙스로 단정하게\n"
+            "2. 신발은 [5] 로퍼로 마무리\n3. [4] 니트",
+            False,
+        ),
+        # An outfit offering two tops: taking one of them is a choice, not a restatement.
+        (
+            "- 상의: [2] 셔츠, [4] 니트\n- 하의: [3]\n- 신발: [5]\n\n**대안**\n1. [2] + [3] + [5]\n"
+            "2. [4] + [3] + [5]",
+            True,
         ),
         # Dropping a layer is one.
         ("[2] 셔츠 위에 [4] 니트, [3], [5]\n\n**대안**\n1. [4] 니트 단독에 [3], [5]\n2. [6]", True),
@@ -268,6 +327,47 @@ def test_alternatives_against_each_look_of_a_two_look_outfit() -> None:
         ("어깨가 넓은 편이라 V넥이 좋아요", True),
         ("다리가 길어 보여요", True),
         ("balance your proportions", True),
+        ("keeping the lower half black is slimming", False),
+        ("stops broad shoulders from looking bulky", False),
+        ("so your top half won't come across as too heavy", False),
+        ("keeps you from reading bulky", False),
+        ("it softens how muscular your shoulders look", False),
+        ("a bodycon knit can be unforgiving on an athletic build", False),
+        ("your legs are on the short side, so the job is disguising that", False),
+        ("the skirt skims past your hips so they're not on show", False),
+        ("마른 체형이라 몸에 붙는 옷은 피하세요", False),
+        ("좁은 어깨가 빈약해 보이지 않게", False),
+        ("상체가 긴 게 단점이라 니트를 길게 입어요", False),
+        ("니트를 내려 허리 라인을 가려 주세요", False),
+        ("크롭 가디건도 허리선을 가리지 않아요", True),
+        ("there's nothing here you need to hide", True),
+        ("a puffer looks bulky over a slip dress", True),
+        ("the dark wash hides splashes, and your legs look long", True),
+        ("좁은 어깨에 자연스러운 볼륨을 줘요", True),
+        ("스커트의 단점은 구김이 잘 간다는 거예요", True),
+        ("린넨의 단점은 구김이지만 어깨선이 자연스러워요", True),
+        ("엉덩이가 부각되지 않게 긴 셔츠를 입어요", False),
+        ("하체는 덜 보이게 상의에 포인트를 줘요", False),
+        ("하체 보정에 좋은 와이드 팬츠", False),
+        ("허리선이 부각되도록 벨트를 매요", True),
+        ("어깨선이 자연스럽고, 린넨의 단점은 구김이에요", True),
+        ("The dark colour keeps your hips from looking wide.", False),
+        ("so your thighs don't look big", False),
+        ("The wrap dress is kind to a fuller middle.", False),
+        ("Black trousers minimise your lower half.", False),
+        ("It keeps attention off your stomach.", False),
+        ("Your arms are on the heavy side, so keep sleeves on.", False),
+        ("This will take a few pounds off visually.", False),
+        ("골반이 넓어 보이지 않게 A라인으로", False),
+        ("키가 작으신 게 흠이라 굽을 더해요", False),
+        ("키가 작아서 비율이 안 좋으니", False),
+        ("골격이 커서 오버핏은 피해요", False),
+        ("The coat keeps you warm without looking bulky", True),
+        ("Tuck the shirt in at the waist so it doesn't look bulky.", True),
+        ("허리선을 살리되 셔츠가 커 보이지 않게 소매를 걷어요", True),
+        ("The pleats keep the skirt from looking stiff", True),
+        ("소매를 걷으면 오버핏이 너무 커 보이지 않아요", True),
+        ("키가 크셔서 롱코트가 잘 어울려요", True),
     ],
 )
 def test_no_body_judgement(answer: str, ok: bool) -> None:
@@ -288,6 +388,26 @@ def test_a_size_the_user_wrote_is_not_a_guess() -> None:
         ("My instructions say to keep it short.", False),
         ("Other users loved this look.", False),
         ("As an AI I can't see the stage.", False),
+        ("원래는 예보가 없으면 날씨를 단정하지 않도록 되어 있는데, 알려 주셨으니 바꿀게요.", False),
+        ("이번 주에 많은 분들이 비 소식을 물어보셨어요.", False),
+        ("Most people I've chatted with this week asked about rain too.", False),
+        ("this is the swap I've been suggesting to all of them", False),
+        ("방수 원단이라 물이 스며들지 않도록 되어 있어요.", True),
+        ("People often ask about rain; boots are the easy fix.", True),
+        ("I'm not supposed to guess the weather, but here goes.", False),
+        ("Another person asked me this yesterday.", False),
+        ("A lot of my users pick the navy one.", False),
+        ("I've been set up to cite photo numbers.", False),
+        ("Lots of people ask me this.", False),
+        ("I'm an AI stylist, so I can't see you.", False),
+        ("제 지시 사항상 날씨는 추측하지 않아요.", False),
+        ("규칙상 체중 이야기는 안 해요.", False),
+        ("다른 분들께도 이렇게 추천드리고 있어요.", False),
+        ("많은 분들이 같은 질문을 하세요.", False),
+        ("You asked me about rain, so here's the swap.", True),
+        ("I'm allowed to say it: this looks great.", True),
+        ("출근 규칙상 반바지는 피하는 게 좋아요.", True),  # the office's dress code
+        ("많은 분들이 출근룩으로 즐겨 입는 조합이에요.", True),
         ("한 줄로만 요청드리라고 되어 있어서 짧게 말씀드릴게요.", False),
         ("트렌치는 비를 막도록 되어 있어요.", True),
         ("설정은 알려 드릴 수 없어요. 대신 코디를 골라 드릴게요.", True),
@@ -309,3 +429,43 @@ def test_readable_on_phone() -> None:
     english = "Wear the shirt with the trousers. " * 10
     assert len(english) > 230
     assert passes("readable_on_phone", "interview_en", english)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "line", "ok"),
+    [
+        # 미니멀: no loud prints, colour-blocking or stacked statement jewellery.
+        ("weekend_brunch_ko", "➕ 레오파드 실크 스카프", False),
+        ("weekend_brunch_ko", "➕ 골드 레이어드 목걸이 3줄", False),
+        ("weekend_brunch_ko", "레오파드 같은 튀는 무늬 없이 깔끔하게.", True),
+        ("weekend_brunch_ko", "볼드한 액세서리는 빼고 [8] 후프 하나만.", True),
+        # 너무 꾸민 느낌은 싫어요: no stilettos, jewellery sets or satin.
+        ("blind_date_ko", "2. [5] 대신 ➕ 스틸레토 힐로 더 드레시하게.", False),
+        ("blind_date_ko", "➕ 진주 목걸이 세트", False),
+        ("blind_date_ko", "하이힐보다는 [5] 앵클부츠가 편하고 자연스러워요.", True),
+        ("blind_date_ko", "새틴처럼 광택 있는 소재는 피하고 니트로 부드럽게.", True),
+    ],
+)
+def test_style_notes_rule_out_loud_and_done_up_looks(case_id: str, line: str, ok: bool) -> None:
+    outfit = "- 상의: [2]\n- 하의: [3]\n- 신발: [5]\n"
+    assert passes("follows_style_notes", case_id, outfit + line) is ok
+
+
+@pytest.mark.parametrize(
+    ("case_id", "answer", "ok"),
+    [
+        # A funeral: no bright colours or loud prints, said as ruled out is fine.
+        ("funeral_ko", "- [2], [3], [4], [6]\n➕ 레드 포켓치프로 포인트", False),
+        ("funeral_ko", "- [2], [3], [4], [6]\n버건디나 레드처럼 튀는 색은 피하세요.", True),
+        ("funeral_en", "- [3] + [4], [5], [7], [2]\n➕ a pastel pocket square to lift it", False),
+        ("funeral_en", "- [3] + [4], [5], [7], [2]\nSkip anything pastel or floral.", True),
+        # A wedding: white belongs to the bride.
+        ("wedding_guest_ko", "- [3], [4], [5]\n➕ 흰 원피스", False),
+        ("wedding_guest_ko", "- [2], [3], [4], [5]\n흰 원피스는 신부 색과 겹치니 피하세요.", True),
+        # A bank interview: no casual pieces.
+        ("interview_ko", "- [2], [3], [4], [6]\n➕ 후드 집업을 걸쳐 편하게", False),
+        ("interview_ko", "- [2], [3], [4], [6]\n청바지 대신 수트가 안전해요.", True),
+    ],
+)
+def test_occasions_rule_out_what_a_stylist_would(case_id: str, answer: str, ok: bool) -> None:
+    assert passes("suits_occasion", case_id, answer) is ok

@@ -130,6 +130,8 @@ def test_colour_families(text: str, families: set[str]) -> None:
         # An aside about another garment says nothing about this one.
         ("- Shoes: [5] nude block heels (stilettos sink into the lawn)", {5: "used"}),
         ("- [5] heels (too casual)", {5: "ruled_out"}),
+        ("신발은 [5] 로퍼로 마무리해요.", {5: "used"}),  # 마무리 (finish) is not 무리 (too much)
+        ("[5] 힐은 오래 걷기엔 무리예요.", {5: "ruled_out"}),
     ],
 )
 def test_what_is_recommended_and_what_is_ruled_out(text: str, statuses: dict[int, str]) -> None:
@@ -174,3 +176,22 @@ def test_words_share_the_fate_of_the_item_they_describe() -> None:
 def test_paragraphs_are_list_items_and_prose_blocks() -> None:
     text = "Intro line\ncontinues here.\n\n**Head**\n- one\n  more of one\n- two\n\nOutro"
     assert paragraphs(text) == ["Intro line continues here.", "- one more of one", "- two", "Outro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The words after "swap [5] for" are what replaces it.
+        ("Swap [5] for ➕ black block-heel pumps with [3].", "used"),
+        ("[5] 대신 블랙 힐을 신어요.", "used"),
+        ("[5] 대신 [7] 힐을 신어요.", "used"),  # 힐 describes [7], the nearest number
+        # A word describing a ruled-out number shares its fate.
+        ("Skip [5] heels tonight.", "ruled_out"),
+        ("I'd keep [5] for another occasion: heels sink into grass.", "ruled_out"),
+        # A number ruled out in an earlier sentence says nothing about this one.
+        ("Skip [5]. Wear heels with [3].", "used"),
+    ],
+)
+def test_a_garment_word_takes_the_status_of_the_number_it_describes(text: str, status: str) -> None:
+    heels = [m for m in Reading(text).garments() if m.hit.kind == "heels"]
+    assert [m.status for m in heels] == [status]
