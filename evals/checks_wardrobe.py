@@ -26,7 +26,9 @@ from storage.records import WardrobeCard
 _STOP_EN = frozenset(
     "with and or over under for instead in on to from than as plus is are will would can "
     "could gives adds keeps makes because so but which that if when while then also here "
-    "there it they this these those by at into".split()
+    "there it they this these those by at into without minus except not no skip ditch drop "
+    "like of about after before between beside besides unlike rather against through around "
+    "toward towards near behind".split()
 )
 _KO_PARTICLE_END = re.compile(
     r"(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|랑|의|에서|처럼|보다|하고|이나|나|에는|이랑)$"
