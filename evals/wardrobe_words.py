@@ -262,3 +262,14 @@ def colour_families(text: str) -> set[str]:
 
 def colour_hits(text: str) -> list[tuple[int, int, frozenset[str]]]:
     return [(h.start, h.end, COLOURS[h.term]) for h in _colour_terms().finditer(text)]
+
+
+# Words that end a garment's description next to a cited number: "[3] black trousers
+# with [5]", "trousers without [7]" (evals.checks_wardrobe).
+STOP_EN = frozenset(
+    "with and or over under for instead in on to from than as plus is are will would can "
+    "could gives adds keeps makes because so but which that if when while then also here "
+    "there it they this these those by at into without minus except not no skip ditch drop "
+    "like of about after before between beside besides unlike rather against through around "
+    "toward towards near behind".split()
+)
