@@ -28,6 +28,7 @@ from evals.ruling_words import (
     CONTRAST,
     HEAD_FOR,
     HEAD_IN,
+    HEAD_LIKE,
     HEAD_OUT,
     HEAD_REFERENCE,
     HEAD_TARGET,
@@ -39,6 +40,7 @@ from evals.ruling_words import (
     PREFER_OVER,
     SENTENCE_START,
     SWAP_VERB,
+    TAIL_LIKE,
     TAIL_OUT,
 )
 from evals.wardrobe_words import KindHit, garment_hits, kinds_in
@@ -135,6 +137,8 @@ class Reading:
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
         if PREFER_OVER.search(text[left:start]):
             return "ruled_out"
+        if HEAD_LIKE.search(head) and TAIL_LIKE.match(tail):
+            return "ruled_out"
         if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
             return "ruled_out"
         if TAIL_OUT.search(contrast):
@@ -213,6 +217,8 @@ class Reading:
         return found
 
     def _term_status(self, start: int, end: int) -> Status:
+        while end < len(self.text) and self.text[end].isascii() and self.text[end].isalpha():
+            end += 1  # a prefix term ("stiletto*") speaks for the whole word
         own = self._status(start, end)
         if own != "used":
             return own

@@ -18,7 +18,8 @@ HEAD_OUT = re.compile(
     r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
-    r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly)"
+    r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
+    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?)"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
 )
@@ -72,7 +73,7 @@ TAIL_OUT_EN = (
 )
 TAIL_OUT_KO = (
     r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
-    r"보다는", r"보단", r"보다(?:도)?\s", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
+    r"보다는", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"넣어\s?두", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
     r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"(?<!마)무리(?!\s?없)",
@@ -84,6 +85,11 @@ TAIL_OUT_KO = (
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
     r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)",
 )  # fmt: skip
+# A comparison, not a choice: "block heels won't sink the way stilettos do".
+HEAD_LIKE = re.compile(
+    r"(?i)\b(?:the\s+way|as|like)\s+(?:the\s+|your\s+)?(?:[A-Za-z'\-]+\s+){0,2}$"
+)
+TAIL_LIKE = re.compile(r"(?i)^\s*(?:do|does|did|would|will|can|could|might|tend\s+to)\b")
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
