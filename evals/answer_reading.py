@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
+from evals.answer_lists import list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     CITATION,
@@ -222,6 +223,8 @@ class Reading:
         own = self._status(start, end)
         if own != "used":
             return own
+        if list_rules_out(self.text, start, end):
+            return "ruled_out"  # "Avoid bright colours, loud prints and suede"
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.

@@ -64,7 +64,7 @@ def _users_own_size(hit: str, style: str | None) -> bool:
 
 # "Nothing you need to hide", "단점이 아니에요": the flaw denied.
 _DENIED_BEFORE = re.compile(
-    r"(?i)\b(?:nothing|no\s+need|don't|do\s+not|never|no\s+reason|not)\b[^,;]{0,20}$"
+    r"(?i)\b(?:nothing|no\s+need|don't|do\s+not|never|no\s+reason|not)\b[^,;]{0,40}$"
 )
 _DENIED_AFTER = re.compile(r"^\S{0,3}\s?(?:아니|없)")
 # Between the body part and a Korean flaw word, a garment or a turn of the sentence
