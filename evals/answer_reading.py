@@ -24,6 +24,7 @@ from evals.answer_layout import Line, Section, layout, section_at
 from evals.answer_lists import list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
+    AVOID_HEADING,
     CITATION,
     CLAUSE_END,
     CONTRAST,
@@ -105,6 +106,13 @@ class Reading:
         self.cards = dict(cards or {})
         self.lines: list[Line] = layout(answer)
         self._paired_out = {m.start("first") for m in PAIR_OUT.finditer(answer)}
+        self._avoided: list[tuple[int, int]] = []  # the lines under an avoid heading
+        avoid = False
+        for line in self.lines:
+            if line.heading:
+                avoid = line.section != "alternatives" and bool(AVOID_HEADING.search(line.text))
+            elif avoid:
+                self._avoided.append((line.start, line.end))
         self._citations = [
             (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
             for m in CITATION.finditer(answer)
@@ -117,6 +125,8 @@ class Reading:
 
     def _status(self, start: int, end: int, own: str = "") -> Status:
         text = self.text
+        if any(s <= start < e for s, e in self._avoided):
+            return "ruled_out"
         left, right = _clause_bounds(text, start, end)
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)

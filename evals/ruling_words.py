@@ -121,3 +121,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.
 CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")
+# A heading over what to leave out: everything under it is ruled out ("**What to avoid**",
+# "**피하면 좋은 것**", "**Skip today**").
+AVOID_HEADING = re.compile(
+    r"(?i)\bavoid|\bskip|leave\s+(?:at\s+home|out|behind)|what\s+not\s+to|\bdon'?ts\b|not\s+this\s+time|"
+    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])"
+)
