@@ -15,7 +15,7 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
+    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
