@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import re
 
-from evals.ruling_words import CITATION, CLAUSE_END, HEAD_OUT, KO_NEXT_CLAUSE, TAIL_OUT
+from evals.ruling_words import (
+    CITATION,
+    CLAUSE_END,
+    HEAD_DENIED_OUT,
+    HEAD_OUT,
+    KO_NEXT_CLAUSE,
+    TAIL_OUT,
+)
 
 _SENTENCE_END = re.compile(r"[.!?。\n;:]")
 _COMMA = re.compile(r"[,，、]\s*")
@@ -23,12 +30,18 @@ _COMMA = re.compile(r"[,，、]\s*")
 # carries the predicate ("샌들은 면접에선 피하는 게 좋아요").
 _JOINED_LAST = re.compile(r"(?i)\b(?:and|or|nor)\b|&|/")
 _MAX_WORDS = 4
+# The item right after "or"/"and": "a coat or a scarf".
+_JOINED_BEFORE = re.compile(r"(?i)\s+(?:or|and|nor)\s+(?:a\s+|an\s+|the\s+|any\s+)?$")
 # "Skip the sneakers, wear loafers and a belt": a piece that opens with a verb is a new
 # clause, not the list's last item.
 _VERB_FIRST = re.compile(
     r"(?i)^\s*(?:wear|go|pick|choose|add|keep|try|pair|bring|take|use|opt|layer|swap|throw|put|"
     r"stick|grab|switch|change|finish|top|style|tuck|roll|carry|pack)\b"
 )
+
+
+def _head_rules_out(head: str) -> bool:
+    return bool(HEAD_OUT.search(head)) and not HEAD_DENIED_OUT.search(head)
 
 
 def _bare(segment: str) -> bool:
@@ -54,8 +67,13 @@ def _segments(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], i
 
 def list_rules_out(text: str, start: int, end: int) -> bool:
     """True when the word at ``start:end`` is an item of a list that is ruled out as a
-    whole, by its head ("Avoid A, B and C") or by its end ("A, B, C는 피하세요")."""
+    whole, by its head ("Avoid A, B and C", "No need for a coat or a scarf") or by its
+    end ("A, B, C는 피하세요")."""
     pieces, index = _segments(text, start, end)
+    head = text[pieces[index][0] : start]
+    joined = _JOINED_BEFORE.search(head)
+    if joined and _head_rules_out(head[: joined.start()]) and not CITATION.search(head):
+        return True
     if len(pieces) < 2:
         return False
     own = text[pieces[index][0] : pieces[index][1]]
@@ -79,6 +97,6 @@ def list_rules_out(text: str, start: int, end: int) -> bool:
         while first > 0 and _bare(text[pieces[first][0] : pieces[first][1]]):
             first -= 1
         head = text[pieces[first][0] : pieces[first][1]]
-        if HEAD_OUT.search(head) and not CITATION.search(head):
+        if _head_rules_out(head) and not CITATION.search(head):
             return True
     return False

@@ -28,6 +28,7 @@ from evals.ruling_words import (
     CITATION,
     CLAUSE_END,
     CONTRAST,
+    HEAD_DENIED_OUT,
     HEAD_FOR,
     HEAD_IN,
     HEAD_LIKE,
@@ -142,7 +143,7 @@ class Reading:
             tail = tail[: next_clause.end()]
         if HEAD_REFERENCE.search(head):
             return "reference"
-        if HEAD_IN.search(head) or HEAD_TARGET.search(head):
+        if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
             return "used"
         if HEAD_FOR.search(head) and SWAP_VERB.search(text[left : max(left, previous)]):
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
