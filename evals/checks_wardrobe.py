@@ -21,6 +21,7 @@ from evals.wardrobe_words import (
     garment_hits,
     kinds_close,
     kinds_in,
+    reads_as_verb,
 )
 from storage.records import WardrobeCard
 
@@ -54,6 +55,8 @@ def _after(text: str, end: int) -> str:
     for token in rest.split():
         if token.lower() in STOP_EN or token in ("대신", "말고", "위에", "아래", "안에", "밖에"):
             break
+        if not words and reads_as_verb(token):
+            break  # "[7] picks up the burgundy": what it does, not what it is
         words.append(token)
         if _KO_PARTICLE_END.search(token) or len(words) == 4:
             break

@@ -12,6 +12,7 @@ alone (jeans, a jacket or a skirt), "진" (too short), "탑" (also "탑승").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -273,3 +274,10 @@ STOP_EN = frozenset(
     "like of about after before between beside besides unlike rather against through around "
     "toward towards near behind".split()
 )
+_VERB_FORM = re.compile(r"[a-z]{3,}s(?<!ss)(?<!as)(?<!us)")
+
+
+def reads_as_verb(token: str) -> bool:
+    """A word after a number that reads as a verb ("[7] picks up the burgundy") starts
+    what the item does, not a description of it; garment and colour words never do."""
+    return bool(_VERB_FORM.fullmatch(token)) and not (kinds_in(token) or colour_families(token))

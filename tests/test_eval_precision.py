@@ -140,6 +140,8 @@ def test_alternatives_differ_wants_more_than_one_shared_item(alternatives: str, 
     [
         ("first_day_work_en", "**Alternatives**\n1. Blouse and trousers without [7] on day two.",
          "describes_items_truly"),
+        ("body_worry_en", "- [7] picks up the burgundy in [3], and [5] anchors the look.",
+         "describes_items_truly"),
         ("rainy_day_followup_ko", "[5] 대신 [7] 러버 첼시부츠로 바꾸고 나머지는 그대로예요.",
          "covers_top_bottom_shoes"),
         ("date_night_en", "- [2] + [3] + [6]. No logos, no animal prints, nothing neon.",
@@ -148,3 +150,8 @@ def test_alternatives_differ_wants_more_than_one_shared_item(alternatives: str, 
 )  # fmt: skip
 def test_natural_phrasing_is_not_a_flaw(case_id: str, answer: str, check: str) -> None:
     assert passes(check, case_id, answer)
+
+
+def test_a_wrong_description_still_fails() -> None:
+    assert not passes("describes_items_truly", "body_worry_en", "- [5] canvas sneakers")
+    assert not passes("describes_items_truly", "body_worry_en", "- [7] white sneakers")
