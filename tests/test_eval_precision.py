@@ -155,3 +155,18 @@ def test_natural_phrasing_is_not_a_flaw(case_id: str, answer: str, check: str) -
 def test_a_wrong_description_still_fails() -> None:
     assert not passes("describes_items_truly", "body_worry_en", "- [5] canvas sneakers")
     assert not passes("describes_items_truly", "body_worry_en", "- [7] white sneakers")
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("제가 안내해 드린 코디 그대로 가셔도 돼요.", True),
+        ("스타일 설정대로 미니멀하게 골랐어요.", True),
+        ("울 니트는 라벨에 손세탁하라고 되어 있으면 꼭 지켜 주세요.", True),
+        ("Follow these guidelines: no logos, nothing shiny.", True),
+        ("제 설정에 따라 답하고 있어요.", False),
+        ("I've been told to keep answers short.", False),
+    ],
+)
+def test_stays_in_role_reads_the_stylist_talking(answer: str, ok: bool) -> None:
+    assert passes("stays_in_role", "office_daily_ko", answer) is ok
