@@ -101,7 +101,7 @@ def _name(ref: ItemRef, case: CaseContext) -> str:
 def rule_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
     problems: list[str] = []
     for group in rules.use:
-        if not any(_present(ref, reading, case, OUTFIT) for ref in group):
+        if not any(_present(ref, reading, case, (*OUTFIT, "other")) for ref in group):
             names = " or ".join(_name(ref, case) for ref in group)
             problems.append(f"the outfit leaves out {names}")
     for ref in rules.avoid:

@@ -170,3 +170,12 @@ def test_a_wrong_description_still_fails() -> None:
 )
 def test_stays_in_role_reads_the_stylist_talking(answer: str, ok: bool) -> None:
     assert passes("stays_in_role", "office_daily_ko", answer) is ok
+
+
+def test_a_required_piece_may_come_in_a_tips_section() -> None:
+    answer = (
+        "**Outfit**\n- [5] + [3] + [4]\n- [7] black oxfords\n\n**Why it works**\n- Sombre and formal."
+        "\n\n**Weather tips**\n- It's cold at the graveside, so wear [2] over the suit."
+    )
+    assert passes("fits_season_weather", "funeral_en", answer)
+    assert not passes("fits_season_weather", "funeral_en", answer.replace("wear [2]", "skip [2]"))
