@@ -1,4 +1,5 @@
-"""Words in a list share what the list's head or end says of them.
+"""Words whose ruling comes from around them: a list's head or end, a question answered
+"not", and a concession that passes them over ("Sneakers are comfy, but ... derbies").
 
 "Avoid bright colours, loud prints and suede", "No pastels, florals or burgundy",
 "청바지, 반바지, 샌들은 피하세요": the comma ends the clause of each word, so its own
@@ -23,6 +24,7 @@ from evals.ruling_words import (
     KO_NEXT_CLAUSE,
     TAIL_OUT,
 )
+from evals.wardrobe_words import KindHit
 
 _SENTENCE_END = re.compile(r"[.!?。\n;:]")
 _COMMA = re.compile(r"[,，、]\s*")
@@ -30,6 +32,15 @@ _COMMA = re.compile(r"[,，、]\s*")
 # carries the predicate ("샌들은 면접에선 피하는 게 좋아요").
 _JOINED_LAST = re.compile(r"(?i)\b(?:and|or|nor)\b|&|/")
 _MAX_WORDS = 4
+_ASKED_AND_REFUSED = re.compile(r"(?i)[a-z]{0,3}\?\s*(?:not|no|nope|never|skip|avoid)\b")
+# "Sneakers are comfy, but a bank interview calls for derbies": a concession, then the
+# choice of another garment of the same kind of slot.
+# The garment is what the clause speaks of: "Sneakers are comfy", "스니커즈는 편하지만".
+_SUBJECT = re.compile(
+    r"(?i)[a-z]{0,3}\s+(?:is|are|look|looks|feel|feels|can|could|would|might|may|work|works)\b"
+    r"|[a-z]{0,3}'(?:re|s)\b|(?:은|는|이|가|도)\s"
+)
+_CONTRAST = re.compile(r"(?i)[,，]?\s(?:but|however|though|although|yet)\s|지만\s|는데\s")
 # The item right after "or"/"and": "a coat or a scarf".
 _JOINED_BEFORE = re.compile(r"(?i)\s+(?:or|and|nor)\s+(?:a\s+|an\s+|the\s+|any\s+)?$")
 # "Skip the sneakers, wear loafers and a belt": a piece that opens with a verb is a new
@@ -66,6 +77,12 @@ def _segments(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], i
 
 
 def list_rules_out(text: str, start: int, end: int) -> bool:
+    if _ASKED_AND_REFUSED.match(text, end):
+        return True  # "Heels? Not on sand."
+    return _in_ruled_out_list(text, start, end)
+
+
+def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
     """True when the word at ``start:end`` is an item of a list that is ruled out as a
     whole, by its head ("Avoid A, B and C", "No need for a coat or a scarf") or by its
     end ("A, B, C는 피하세요")."""
@@ -100,3 +117,23 @@ def list_rules_out(text: str, start: int, end: int) -> bool:
         if _head_rules_out(head) and not CITATION.search(head):
             return True
     return False
+
+
+def conceded(text: str, hit: KindHit, hits: list[KindHit]) -> bool:
+    """True when ``hit`` is praised and then passed over in the same sentence for another
+    garment of its category ("Sneakers are comfy, but ... derbies", "스니커즈는 편하지만
+    ... 더비 슈즈가 맞아요")."""
+    end_match = _SENTENCE_END.search(text, hit.end)
+    end = end_match.start() if end_match else len(text)
+    turn = _CONTRAST.search(text, hit.end, end)
+    if not turn or CITATION.search(text, hit.end, turn.start()):
+        return False
+    if not _SUBJECT.match(text, hit.end):
+        return False  # "Wear the loafers, but bring sneakers": no concession about it
+    return any(
+        turn.end() <= other.start < end
+        and other.category == hit.category
+        and other.kind != hit.kind
+        for other in hits
+        if not other.kind.startswith("generic:")
+    )

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import list_rules_out
+from evals.answer_lists import conceded, list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     AVOID_HEADING,
@@ -269,10 +269,15 @@ class Reading:
     def garments(self, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:
         wanted = set(sections)
         out = []
-        for hit in garment_hits(self.text):
+        hits = garment_hits(self.text)
+        for hit in hits:
             section = self._section(hit.start)
             if section in wanted:
-                out.append(TermMention(hit, section, self._term_status(hit.start, hit.end)))
+                status = self._term_status(hit.start, hit.end)
+                status = (
+                    "ruled_out" if status == "used" and conceded(self.text, hit, hits) else status
+                )
+                out.append(TermMention(hit, section, status))
         return out
 
     def words(self, terms: Terms, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:

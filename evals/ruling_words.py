@@ -65,6 +65,7 @@ TAIL_OUT_EN = (
     r"match|belong|cut\s+it|do\b|handle|cope)",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand)\b",
     r"\bworks?\s+against\b|\b(?:leave|save|keep)\s+(?:it|them)\s+for\s+(?:autumn|fall|winter|spring|summer|cooler|colder|warmer)",
@@ -90,7 +91,7 @@ TAIL_OUT_KO = (
     r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
     r"옷장에|(?:집|회사|사무실|직장|차|숙소|호텔|라커|사물함)에\s?(?:두|놔|놓|맡겨|맡기|보관)", r"쉬게", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
-    r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)", r"(?<!안 )(?<!덜 )(?:덥고|더우니|더워서)", r"땀이\s?차", r"아직\s?(?:일러|이르)",
+    r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)", r"(?<!안 )(?<!덜 )(?:덥고|더우니|더워서)", r"땀이\s?차", r"생략", r"불편(?:하니|해서|해요|할\s?(?:수|거)|합니다)", r"안\s?(?:매|둘러|들어)도", r"아직\s?(?:일러|이르)",
     r"(?:부해|둔해|답답해)\s?보(?:일\s?수|여(?:요|서))",
 )  # fmt: skip
 # A comparison, not a choice: "block heels won't sink the way stilettos do".

@@ -103,6 +103,14 @@ def statuses(text: str) -> dict[str, str]:
         ("Never skip the coat at 2°C.", "coat", "used"),
         ("코트는 가게 옷 커버에 넣어 두세요.", "코트", "used"),
         ("코트는 옷장에 넣어 두세요.", "코트", "ruled_out"),
+        # A concession passed over for another garment of the slot; a question refused.
+        ("Sneakers are comfy, but a bank interview calls for derbies.", "sneakers", "ruled_out"),
+        ("스니커즈는 편하지만 은행 면접엔 더비 슈즈가 맞아요.", "스니커즈", "ruled_out"),
+        ("Wear the loafers, but bring sneakers for the walk.", "loafers", "used"),
+        ("The blazer is smart, but the sneakers keep it relaxed.", "blazer", "used"),
+        ("Heels? Not on sand.", "heels", "ruled_out"),
+        ("넥타이는 생략해요.", "넥타이", "ruled_out"),
+        ("부츠는 모래에선 불편하니 샌들로.", "부츠", "ruled_out"),
     ],
 )
 def test_what_the_answer_rules_out(text: str, word: str, status: str) -> None:
