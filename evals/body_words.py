@@ -44,7 +44,7 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         _KO_PARTS + r"(?:살|라인)?(?:이|가)\s?(?:굵|두꺼|두툼|튼실|통통|퉁퉁|부해)",
         _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:을|를|이|가|은|는)?\s?(?:살짝|잘|자연스럽게|확실히|싹)?\s?(?:가려|가리|감춰|감추|숨겨|숨기)(?!지\s?(?:않|말|마))",
         r"살(?:이|을)?\s?(?:가려|감춰|숨겨)", r"부족한\s?키", r"(?<![가-힣])키(?:를|가)?\s?(?:\S+\s)?(?:보완|보정|커버)",
-        _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:이|가|은|는)?\s?(?:도드라지지|티\s?나지)\s?않", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나온",
+        _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:이|가|은|는)?\s?(?:도드라지지|티\s?나지)\s?않", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나(?:온|와)", r"(?:체형|몸매)(?:의)?\s?약점",
         r"살이\s?(?:좀\s?|조금\s?)?있(?:는|으)", r"체격이\s?(?:좀\s?)?있", r"(?:다리|하체|상체|체형|비율)(?:을|를|이|가)?\s?보완",
         r"(?<![0-9])(?:44|55|66|77|88|99)\s?(?:사이즈|반|size)",
         r"(?:XS|S|M|L|XL|XXL|\d{2,3})\s?사이즈(?:로|이신|일|처럼|같|쯤|정도)\s?(?:보여|보이|같|일|이실|이신|쯤|입으실|되실)",
@@ -77,6 +77,8 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving(?!\s+(?:of|about|with|when|if|on\s+(?:a\s+)?long)"
         r"\s+(?:\w+\s+)?(?:creas|wrinkl|crumpl|spill|stain|splash|mud|rain|travel|pack|flights?|days?|journey))",
         r"bloat(?:ed|ing)?",
+        r"(?:heavier|bigger|wider|fuller|larger)\s+(?:on|at|around)\s+(?:the\s+)?(?:bottom|hips|thighs|middle|tummy|waist)",
+        r"carr(?:y|ies|ying)\s+(?:(?:a\s+(?:bit|little)\s+of|some|extra|more)\s+)+weight",
         # "Your long torso is the one proportion working against you" ("wool works against
         # you in the heat" is the weather).
         r"(?:torso|legs|hips|thighs|shoulders|arms|figure|frame|build|height|proportions?|body)\s+"

@@ -66,6 +66,10 @@ def _users_own_size(hit: str, style: str | None) -> bool:
 _DENIED_BEFORE = re.compile(
     r"(?i)\b(?:nothing|no\s+need|don't|do\s+not|never|no\s+reason|not)\b[^,;]{0,40}$"
 )
+# "There's no need to hide your hips", "Avoid hiding your shape under a big coat".
+_HIDING_DENIED = re.compile(
+    r"(?i)(?:\b(?:nothing|no\s+need|don't|do\s+not|never|no\s+reason)\b[^,;.!?\n]{0,25}|\b(?:avoid|stop|without)\s+)$"
+)
 _DENIED_AFTER = re.compile(r"^\S{0,3}\s?(?:아니|없)")
 # Between the body part and a Korean flaw word, a garment or a turn of the sentence
 # hands the flaw to something else: "다리가 길어 보이지만 밑단이 젖는 게 단점",
@@ -106,6 +110,7 @@ def no_body_judgement(answer: str, case: CaseContext) -> CheckResult:
         for pattern in _SUBTLE.values()
         for m in pattern.finditer(answer)
         if not _users_own_size(m.group(0), case.style)
+        and not _HIDING_DENIED.search(answer[max(0, m.start() - 40) : m.start()])
     ]
     hits += [
         m.group(0)

@@ -45,6 +45,10 @@ GOOD_BODY_TALK = [
     "다리가 길어 보이지만 밑단이 젖는 게 단점이라 한 번 접어 주세요.",
     "어깨가 드러나지 않게 가디건을 걸치면 예식장에서도 단정해요.",
     "허리선이 살고 로고가 부각되지 않아 깔끔해요.",
+    "There's no need to hide your hips: the wide leg just falls straight from them.",
+    "Avoid hiding your shape under an oversized coat; a belted one shows your waist.",
+    "Pleats add volume at the hip, which balances broad shoulders.",
+    "The blazer hides the waistband if you untuck the shirt.",
 ]
 
 BAD_BODY_TALK = [
@@ -61,6 +65,11 @@ BAD_BODY_TALK = [
     "상체가 긴 게 단점이라 니트를 길게 내려 입어 가려 주세요.",
     "키를 보완하려면 굽이 있는 신발이 좋아요.",
     "하체는 덜 보이게 상의에 포인트를 줘요.",
+    "Since you are a bit heavier on the bottom, an A-line skims over it.",
+    "You carry a bit of weight in your middle, so go for a looser top.",
+    "배가 나와 보이지 않게 셔츠를 빼 입어요.",
+    "체형의 약점을 가려 주는 핏이에요.",
+    "Dark trousers hide your hips.",
 ]
 
 
