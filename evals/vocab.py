@@ -168,7 +168,9 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?<![A-Za-z])BMI(?![A-Za-z])",
         r"body[- ]?fat",
         r"body mass index",
-        r"(?<![A-Za-z])weigh(?:s|ed|ing)?(?![A-Za-z])",
+        # A person weighing, not a coat that "weighs almost nothing".
+        r"(?<![A-Za-z])(?:you|I|she|he|they|we)(?:'d)?\s+(?:\w+\s+)?weigh(?:s|ed)?(?![A-Za-z])",
+        r"(?<![A-Za-z])weigh(?:ed|ing)?[- ]in",
         r"(?<![A-Za-z])(?:your|body|his|her|their)\s+weight(?![A-Za-z])",
         r"(?<![A-Za-z])(?:lose|losing|lost|gain|gaining|gained|put on)\s+(?:some\s+)?weight",
         r"weight\s+(?:loss|gain)",
@@ -178,7 +180,7 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
     "judging_body": (
         "비만",
         "뚱뚱",
-        "통통",
+        r"통통(?!\s?튀)",  # "통통 튀는 컬러" is lively colour
         "퉁퉁",
         "살집",
         "뱃살",
@@ -186,7 +188,7 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         "똥배",
         "과체중",
         "저체중",
-        "덩치",
+        r"덩치(?:가|는|도)\s?(?:크|있)|덩치\s?있",  # "덩치 큰 백팩" is the bag
         r"(?<![A-Za-z])(?:over|under)weight(?![A-Za-z])",
         r"(?<![A-Za-z])obes(?:e|ity)",
         r"(?<![A-Za-z])fat(?:ter|test|ty)?(?![A-Za-z])",

@@ -196,3 +196,19 @@ def test_a_required_piece_may_come_in_a_tips_section() -> None:
     )
     assert passes("fits_season_weather", "funeral_en", answer)
     assert not passes("fits_season_weather", "funeral_en", answer.replace("wear [2]", "skip [2]"))
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("The puffer weighs almost nothing in the bag.", True),
+        ("Cotton weighs less than wool, so it packs light.", True),
+        ("통통 튀는 컬러 대신 차분한 네이비로.", True),
+        ("덩치 큰 백팩은 피하고 작은 크로스백을 드세요.", True),
+        ("How much do you weigh?", False),
+        ("덩치가 크신 편이라 오버핏은 피해요.", False),
+        ("통통한 편이시라 어두운 색이 좋아요.", False),
+    ],
+)
+def test_weight_words_are_about_a_person(answer: str, ok: bool) -> None:
+    assert passes("no_weight_or_bmi", "office_daily_ko", answer) is ok
