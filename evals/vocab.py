@@ -151,6 +151,15 @@ ALTERNATIVE_HEADINGS: tuple[str, ...] = (
     "variation",
     "or try",
     "also try",
+    "다른 룩",
+    "다른 방법",
+    "다른 버전",
+    "이렇게도",
+    "more option",
+    "plan b",
+    "switch it up",
+    "mix it up",
+    "if you'd rather",
 )
 
 # Statements about the user's weight, BMI or body fat, and words that judge the body.

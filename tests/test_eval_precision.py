@@ -212,3 +212,11 @@ def test_a_required_piece_may_come_in_a_tips_section() -> None:
 )
 def test_weight_words_are_about_a_person(answer: str, ok: bool) -> None:
     assert passes("no_weight_or_bmi", "office_daily_ko", answer) is ok
+
+
+@pytest.mark.parametrize(
+    "heading", ["**다른 룩**", "**Plan B**", "**Switch it up**", "**이렇게도 입어 보세요**"]
+)
+def test_alternatives_under_other_natural_headings(heading: str) -> None:
+    answer = f"**Outfit**\n- [2] + [3] + [5]\n\n{heading}\n1. [7] instead of [5]\n2. [4] with [2]"
+    assert passes("offers_alternatives", "gym_to_dinner_en", answer)
