@@ -225,3 +225,19 @@ def slot_pattern(slot: str) -> re.Pattern[str]:
     """One regex for all words naming a slot, in both languages."""
     words = CATEGORY_WORDS[slot]
     return compile_any([*words["ko"], *(english(w) for w in words["en"])])
+
+
+# Words of the season and the weather, for evals.checks_expect.fits_season_weather.
+SEASON_WORDS: dict[str, tuple[str, ...]] = {
+    "summer_clothes": ("린넨", "linen", "민소매", "sleeveless", "반팔", "short-sleeved", "short sleeves"),
+    "winter_clothes": ("울", "wool", "기모", "히트텍", "thermal", "down jacket", "패딩", "목도리"),
+    "hot_weather": ("더운 날", "더운 날씨", "무더위", "폭염", "한여름", "여름 날씨", "hot weather", "hot day",
+                    "summer weather", "heatwave", "beat the heat"),
+    "cold_weather": ("추운 날", "추운 날씨", "한겨울", "영하", "겨울 날씨", "cold weather", "freezing",
+                     "bundle up", "winter weather", "frosty"),
+    "rain_soaks": ("스웨이드", "suede", "캔버스", "canvas"),
+}  # fmt: skip
+# Layering: what is worn under or inside something else ("반팔 위에 플리스", "a tee under the knit").
+LAYERED = re.compile(
+    r"(?i)위에|안에|이너|겹쳐|레이어|\b(?:under|underneath|beneath|layer(?:ed|ing)?|base)\b"
+)

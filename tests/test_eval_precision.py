@@ -220,3 +220,13 @@ def test_weight_words_are_about_a_person(answer: str, ok: bool) -> None:
 def test_alternatives_under_other_natural_headings(heading: str) -> None:
     answer = f"**Outfit**\n- [2] + [3] + [5]\n\n{heading}\n1. [7] instead of [5]\n2. [4] with [2]"
     assert passes("offers_alternatives", "gym_to_dinner_en", answer)
+
+
+def test_a_summer_layer_under_warmth_is_fine_in_the_cold() -> None:
+    answer = (
+        "**코디**\n- 상의: [2] 그레이 후드티 안에 반팔 티를 이너로\n- 하의: [3] 올리브 카고 팬츠\n"
+        "- 아우터: [7] 네이비 플리스 집업\n- 신발: [5] 브라운 트레킹화"
+    )
+    assert passes("fits_season_weather", "camping_ko", answer)
+    plain = answer.replace("[2] 그레이 후드티 안에 반팔 티를 이너로", "반팔 티 하나면 충분해요")
+    assert not passes("fits_season_weather", "camping_ko", plain)
