@@ -21,13 +21,17 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
+from evals.answer_lists import conceded, list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
+    AVOID_HEADING,
     CITATION,
     CLAUSE_END,
     CONTRAST,
+    HEAD_DENIED_OUT,
     HEAD_FOR,
     HEAD_IN,
+    HEAD_LIKE,
     HEAD_OUT,
     HEAD_REFERENCE,
     HEAD_TARGET,
@@ -39,6 +43,7 @@ from evals.ruling_words import (
     PREFER_OVER,
     SENTENCE_START,
     SWAP_VERB,
+    TAIL_LIKE,
     TAIL_OUT,
 )
 from evals.wardrobe_words import KindHit, garment_hits, kinds_in
@@ -102,6 +107,13 @@ class Reading:
         self.cards = dict(cards or {})
         self.lines: list[Line] = layout(answer)
         self._paired_out = {m.start("first") for m in PAIR_OUT.finditer(answer)}
+        self._avoided: list[tuple[int, int]] = []  # the lines under an avoid heading
+        avoid = False
+        for line in self.lines:
+            if line.heading:
+                avoid = line.section != "alternatives" and bool(AVOID_HEADING.search(line.text))
+            elif avoid:
+                self._avoided.append((line.start, line.end))
         self._citations = [
             (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
             for m in CITATION.finditer(answer)
@@ -114,6 +126,8 @@ class Reading:
 
     def _status(self, start: int, end: int, own: str = "") -> Status:
         text = self.text
+        if any(s <= start < e for s, e in self._avoided):
+            return "ruled_out"
         left, right = _clause_bounds(text, start, end)
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)
@@ -129,11 +143,13 @@ class Reading:
             tail = tail[: next_clause.end()]
         if HEAD_REFERENCE.search(head):
             return "reference"
-        if HEAD_IN.search(head) or HEAD_TARGET.search(head):
+        if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
             return "used"
         if HEAD_FOR.search(head) and SWAP_VERB.search(text[left : max(left, previous)]):
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
         if PREFER_OVER.search(text[left:start]):
+            return "ruled_out"
+        if HEAD_LIKE.search(head) and TAIL_LIKE.match(tail):
             return "ruled_out"
         if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
             return "ruled_out"
@@ -213,9 +229,13 @@ class Reading:
         return found
 
     def _term_status(self, start: int, end: int) -> Status:
+        while end < len(self.text) and self.text[end].isascii() and self.text[end].isalpha():
+            end += 1  # a prefix term ("stiletto*") speaks for the whole word
         own = self._status(start, end)
         if own != "used":
             return own
+        if list_rules_out(self.text, start, end):
+            return "ruled_out"  # "Avoid bright colours, loud prints and suede"
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.
@@ -249,10 +269,15 @@ class Reading:
     def garments(self, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:
         wanted = set(sections)
         out = []
-        for hit in garment_hits(self.text):
+        hits = garment_hits(self.text)
+        for hit in hits:
             section = self._section(hit.start)
             if section in wanted:
-                out.append(TermMention(hit, section, self._term_status(hit.start, hit.end)))
+                status = self._term_status(hit.start, hit.end)
+                status = (
+                    "ruled_out" if status == "used" and conceded(self.text, hit, hits) else status
+                )
+                out.append(TermMention(hit, section, status))
         return out
 
     def words(self, terms: Terms, sections: Iterable[Section] = EVERYWHERE) -> list[TermMention]:

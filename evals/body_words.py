@@ -13,10 +13,17 @@ from __future__ import annotations
 
 _KO_PARTS = r"(?:허벅지|종아리|팔뚝|팔|뱃살|배|옆구리|엉덩이|골반|하체|상체|허리|다리|어깨|체형|몸매|몸|등살|승마살)"
 _KO_HIDE_PARTS = r"(?<![가-힣])(?:허벅지|종아리|팔뚝|뱃살|배|옆구리|엉덩이|골반|하체|상체|허리|체형|몸매|등살|승마살)"
+# Parts that are only ever the body, and words that may name a garment's parts too ("the
+# bottom of the hem", "the shape of the coat"): those count only as "your ...".
+_EN_BODY_ONLY = (
+    r"(?:tummy|belly|stomach|midsection|hips?|thighs?|upper\s+arms?|bum|butt|curves|bulges?|lumps|"
+    r"rolls|flaws?|problem\s+areas?|calves|love\s+handles|backside|(?:lower|upper)\s+half)"
+)
 _EN_PARTS = (
-    r"(?:tummy|belly|stomach|midsection|middle|hips?|thighs?|upper\s+arms?|arms?|bum|butt|"
-    r"bottom|rear|waist(?:line)?|curves|bulges?|lumps|rolls|figure|size|shape|body|frame|"
-    r"flaws?|problem\s+areas?|legs|calves|chest|bust|love\s+handles|backside|(?:lower|upper)\s+half)"
+    r"(?:"
+    + _EN_BODY_ONLY
+    + r"|your\s+(?:\w+\s+)?(?:middle|arms?|bottom|rear|waist(?:line)?|figure|"
+    r"size|shape|body|frame|legs|chest|bust|torso|height))"
 )
 
 SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
@@ -28,12 +35,16 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"콤플렉스", r"컴플렉스", r"약점을?\s?(?:가|보완|커버)",
         r"(?:허벅지|종아리|팔뚝|팔|엉덩이|골반|하체|상체|허리|다리|어깨|얼굴|몸|체격|키)(?:가|이|는|은)?\s?(?:\S+\s)?"
         r"(?:넓어|커|짧아|작아|굵어|두꺼워|통통해|뚱뚱해|부해|말라|왜소해|빈약해|처져|퍼져)\s?보이지\s?(?:않|말)",
-        r"체형\s?보완", r"비율이\s?(?:안\s?좋|나쁘|나빠|별로|아쉬)", r"(?:뼈대|골격|체격|덩치)(?:가|이)\s?(?:굵|크|커|큰)", r"(?:하체|상체)\s?비만", r"부해\s?보", r"뚱해\s?보", r"퉁퉁해\s?보", r"굵어\s?보",
-        r"두꺼워\s?보", r"짧아\s?보이는\s?(?:게|것이|점이)\s?(?:고민|단점)", r"숏다리", r"통짜",
+        r"체형\s?보완", r"비율이\s?(?:안\s?좋|나쁘|나빠|별로|아쉬)", r"(?:뼈대|골격|체격|덩치)(?:가|이)\s?(?:굵|크|커|큰)", r"(?:하체|상체)\s?비만",
+        # Looking bulky is a verdict on the body only when a body part is what looks it:
+        # "니트가 부해 보이지 않게" and "레이어드가 부해 보이지 않고" speak of clothes.
+        _KO_PARTS + r"(?:살|라인|선)?(?:이|가|은|는)?\s?(?:[^\s에서로]+\s)?(?:부해|뚱해|퉁퉁해|굵어|두꺼워)\s?보", r"뚱해\s?보", r"퉁퉁해\s?보",
+        r"짧아\s?보이는\s?(?:게|것이|점이)\s?(?:고민|단점)", r"숏다리", r"통짜",
         r"(?:굵은|두꺼운|두툼한|튼실한|튼튼한|통통한)\s?(?:다리|허벅지|종아리|팔뚝|팔|허리)",
         _KO_PARTS + r"(?:살|라인)?(?:이|가)\s?(?:굵|두꺼|두툼|튼실|통통|퉁퉁|부해)",
         _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:을|를|이|가|은|는)?\s?(?:살짝|잘|자연스럽게|확실히|싹)?\s?(?:가려|가리|감춰|감추|숨겨|숨기)(?!지\s?(?:않|말|마))",
-        r"살(?:이|을)?\s?(?:가려|감춰|숨겨)", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나온",
+        r"살(?:이|을)?\s?(?:가려|감춰|숨겨)", r"부족한\s?키", r"(?<![가-힣])키(?:를|가)?\s?(?:\S+\s)?(?:보완|보정|커버)",
+        _KO_HIDE_PARTS + r"(?:\s?(?:살|라인|선))?(?:이|가|은|는)?\s?(?:도드라지지|티\s?나지)\s?않", r"(?:살집|군살|뱃살|팔뚝살|허벅지살)", r"배가\s?나(?:온|와)", r"(?:체형|몸매)(?:의)?\s?약점",
         r"살이\s?(?:좀\s?|조금\s?)?있(?:는|으)", r"체격이\s?(?:좀\s?)?있", r"(?:다리|하체|상체|체형|비율)(?:을|를|이|가)?\s?보완",
         r"(?<![0-9])(?:44|55|66|77|88|99)\s?(?:사이즈|반|size)",
         r"(?:XS|S|M|L|XL|XXL|\d{2,3})\s?사이즈(?:로|이신|일|처럼|같|쯤|정도)\s?(?:보여|보이|같|일|이실|이신|쯤|입으실|되실)",
@@ -45,14 +56,33 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|mask(?:s|ing)?|"
         r"tone(?:s|d)?\s+down|toning\s+down|play(?:s|ing)?\s+down|downplay(?:s|ing)?|"
         r"(?:keeps?|takes?|pulls?|draws?)\s+(?:the\s+)?(?:attention|eyes?|focus)\s+off|"
-        r"(?:won't|doesn't|don't|not|without)\s+cling(?:ing)?\s+to|"
+
         r"minimi[sz](?:e|es|ing)|slim(?:s|ming)?\s+down|draws?\s+(?:the\s+)?(?:eye|attention)\s+away\s+from|"
         r"distract(?:s|ing)?\s+from)\s+(?:\w+\s+){0,4}?" + _EN_PARTS,
+        # Covering is warmth or modesty for legs, arms and shoulders; not for hips or a tummy.
+        r"cover(?:s|ing)?(?:\s+up)?\s+(?:your|the|those)\s+(?:\w+\s+)?(?:tummy|belly|stomach|midsection|"
+        r"hips|bum|butt|backside|love\s+handles|bulges|lumps|rolls|flaws|problem\s+areas?|curves)",
+        # Clinging is a fabric's business unless what it clings to is only ever body.
+        r"(?:won't|doesn't|don't|not|without)\s+cling(?:ing)?\s+to\s+(?:\w+\s+){0,2}?" + _EN_BODY_ONLY,
+        # The eye led away from a part of the body: "so the eye goes up and away from your lower half".
+        r"(?:eyes?|attention|focus|gaze)\s+(?:[\w']+\s+){0,6}?away\s+from\s+(?:the\s+|your\s+)?(?:" + _EN_BODY_ONLY + "|" + _EN_PARTS + ")",
+        # Height or length treated as something missing: "makes up for the height you're missing".
+        r"(?:make|makes|making|made)\s+up\s+for\s+(?:the\s+|your\s+)?(?:\w+\s+)?(?:height|length|"
+        r"shortness|legs|torso|size|frame|curves|figure|shoulders)",
+        r"(?:height|length|inches)\s+(?:you're|you\s+are|you)\s+(?:missing|lacking|lack)",
+        r"(?:lack|lacking)\s+(?:of\s+)?(?:height|length|curves)",
         r"problem\s+(?:areas?|spots?|zones?)", r"trouble\s+(?:areas?|spots?|zones?)", r"figure\s+flaws?",
         r"(?:your|any|body)\s+flaws", r"(?:un)?(?:flattering|forgiving)\s+(?:for|on)\s+(?:your|a|an)?\s*(?:\w+\s+)?"
         r"(?:size|figure|frame|build|body|shape|larger|fuller|bigger|curvier|heavier)",
-        r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving",
-        r"bloat(?:ed|ing)?", r"(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build|middle|tummy|stomach|waist|thighs|legs)",
+        r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving(?!\s+(?:of|about|with|when|if|on\s+(?:a\s+)?long)"
+        r"\s+(?:\w+\s+)?(?:creas|wrinkl|crumpl|spill|stain|splash|mud|rain|travel|pack|flights?|days?|journey))",
+        r"bloat(?:ed|ing)?",
+        r"(?:heavier|bigger|wider|fuller|larger)\s+(?:on|at|around)\s+(?:the\s+)?(?:bottom|hips|thighs|middle|tummy|waist)",
+        r"carr(?:y|ies|ying)\s+(?:(?:a\s+(?:bit|little)\s+of|some|extra|more)\s+)+weight",
+        # "Your long torso is the one proportion working against you" ("wool works against
+        # you in the heat" is the weather).
+        r"(?:torso|legs|hips|thighs|shoulders|arms|figure|frame|build|height|proportions?|body)\s+"
+        r"(?:[\w']+\s+){0,4}?(?:works?|working)\s+against\s+you", r"fuller\s+(?:figure|frame|hips|bust|arms|build|middle|tummy|stomach|waist|thighs|legs)",
         r"(?:kind|kinder|gentle)\s+(?:to|on)\s+(?:your|a|an)\s+(?:\w+\s+)?(?:tummy|stomach|middle|midsection|hips|"
         r"thighs|figure|shape|body|curves|arms|build)",
         r"(?:takes?|knocks?|shaves?)\s+(?:a\s+few\s+|some\s+|\d+\s+)?(?:pounds|kilos|lbs|kg|inches)\s+off",
@@ -104,7 +134,8 @@ SENTENCE_BODY_PART = (
 )
 SENTENCE_BODY_FLAW = (
     r"(?<![A-Za-z])(?:(?:hid(?:e|es|ing)|conceal(?:s|ing)?|disguis(?:e|es|ing)|camouflag(?:e|es|ing)|"
-    r"mask(?:s|ing)?|cover(?:s|ing)?\s+up)\s+(?:that|it|them|this|those)|(?:not|aren't|isn't)\s+on\s+"
+    r"mask(?:s|ing)?|cover(?:s|ing)?\s+up)\s+(?:that|it|them|this|those)|(?:want|need|have|try|trying|aim)\s+"
+    r"to\s+(?:disguise|hide|conceal|camouflage|minimi[sz]e|downplay|play\s+down|cover\s+up)|(?:not|aren't|isn't)\s+on\s+"
     r"(?:show|display)|out\s+of\s+sight|under\s+wraps|(?:weak|problem)\s+(?:spot|point|area)s?)(?![A-Za-z])"
     r"|(?<![A-Za-z])on\s+the\s+(?:heavy|heavier|big|bigger|wide|thick|chunky|plump|full|fuller|curvy|skinny|thin)\s+side"
     r"|(?:게|것이|점이|건|편이라)\s?(?:단점|결점|약점|콤플렉스|컴플렉스|흠(?:이|이라|이에요|이니|이죠)?(?![가-힣]))"

@@ -14,6 +14,7 @@ from evals.answer_reading import EVERYWHERE, OUTFIT, Reading, Section
 from evals.case import CaseContext, CheckResult
 from evals.expect import CARD_CATEGORIES, ItemRef, Rules
 from evals.matching import terms_of
+from evals.vocab import LAYERED, SEASON_WORDS
 from evals.wardrobe_words import KINDS, colour_families, garment_hits, kinds_close, kinds_in
 from storage.records import WardrobeCard
 
@@ -101,7 +102,7 @@ def _name(ref: ItemRef, case: CaseContext) -> str:
 def rule_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
     problems: list[str] = []
     for group in rules.use:
-        if not any(_present(ref, reading, case, OUTFIT) for ref in group):
+        if not any(_present(ref, reading, case, (*OUTFIT, "other")) for ref in group):
             names = " or ".join(_name(ref, case) for ref in group)
             problems.append(f"the outfit leaves out {names}")
     for ref in rules.avoid:
@@ -230,20 +231,14 @@ def _seasons(card: WardrobeCard) -> set[str]:
 
 _SUMMER_ONLY = ("sandals", "shorts", "tank")
 _WINTER_ONLY = ("coat", "padding", "fleece", "scarf")
-_WORDS = {
-    "summer_clothes": ("린넨", "linen", "민소매", "sleeveless", "반팔", "short-sleeved", "short sleeves"),
-    "winter_clothes": ("울", "wool", "기모", "히트텍", "thermal", "down jacket", "패딩", "목도리"),
-    "hot_weather": ("더운 날", "더운 날씨", "무더위", "폭염", "한여름", "여름 날씨", "hot weather", "hot day",
-                    "summer weather", "heatwave", "beat the heat"),
-    "cold_weather": ("추운 날", "추운 날씨", "한겨울", "영하", "겨울 날씨", "cold weather", "freezing",
-                     "bundle up", "winter weather", "frosty"),
-    "rain_soaks": ("스웨이드", "suede", "캔버스", "canvas"),
-}  # fmt: skip
 
 
 def _used_words(reading: Reading, key: str, sections: Iterable[Section]) -> str:
-    for mention in reading.words(terms_of(_WORDS[key]), sections):
-        if mention.status == "used":
+    for mention in reading.words(terms_of(SEASON_WORDS[key]), sections):
+        start = mention.hit.start
+        line = reading.text[reading.text.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
+        # A tee or a linen shirt under a knit is a base layer in the cold.
+        if mention.status == "used" and not (key == "summer_clothes" and LAYERED.search(line)):
             return mention.hit.text
     return ""
 

@@ -67,6 +67,8 @@ def covers_top_bottom_shoes(answer: str, case: CaseContext) -> CheckResult:
     """
     name = "covers_top_bottom_shoes"
     owned = set(case.item_numbers.values())
+    # A follow-up changes part of the outfit before it; what it leaves alone still stands.
+    answer = f"{case.previous_answer}\n{answer}" if case.previous_answer else answer
     cited = cited_numbers(answer)
     cited_categories = {case.item_numbers[n] for n in cited if n in case.item_numbers}
     missing: list[str] = []

@@ -10,11 +10,11 @@ from evals.vocab import compile_any
 
 # Talk about its own instructions, set-up or nature, and about other users or chats.
 _ROLE_KO = (
-    r"시스템\s?프롬프트", r"프롬프트", r"(?:제|저의|시스템|운영)\s?지침", r"지시\s?(?:사항|를\s?받|받은|에\s?따라|대로)", r"(?<![가-힣]\s)(?<![가-힣])(?:규칙|원칙|지침)상", r"(?:제가|저의|제)\s?(?:따르는\s?|받은\s?)?(?:가이드라인|규칙|원칙|지침|안내)",
-    r"(?:제|저의|봇|시스템)\s?설정", r"설정(?:상|에\s?따라|대로|되어\s?있|돼\s?있|된\s?대로)",
+    r"시스템\s?프롬프트", r"프롬프트", r"(?:제|저의|시스템|운영)\s?지침", r"지시\s?(?:사항|를\s?받|받은|에\s?따라|대로)", r"(?<![가-힣]\s)(?<![가-힣])(?:규칙|원칙|지침)상", r"(?:제가|저의|제)\s?(?:따르는\s?|받은\s?)?(?:가이드라인|규칙|원칙|지침)",
+    r"(?:제|저의|봇|시스템)\s?설정", r"(?<!스타일\s)(?<!스타일)설정(?:상|에\s?따라|대로|되어\s?있|돼\s?있|된\s?대로)",
     r"(?:제|저의|시스템|운영)\s?(?:규칙|역할|원칙)", r"안내받은\s?대로", r"(?:AI|인공지능)(?:로서|라서|이라서|인\s?저|예요|입니다)",
     r"언어\s?모델", r"개발자(?:가|께서|의)", r"다른\s?(?:사용자|유저|이용자|고객|회원)",
-    r"다른\s?(?:채팅|대화방|대화|채팅방)(?:에서|의|을|를)", r"다른\s?분(?:들)?(?:의|이|이\s?보내|께서)\s?(?:사진|옷장|질문|대화|보내|올려|물어)",
+    r"다른\s?(?:채팅|대화방|대화|채팅방)(?:에서|의|을|를)", r"다른\s?분(?:들)?(?:의|이|이\s?보내|께서)?\s?(?:사진|옷장|질문|대화|보내|올려|물어)",
     r"(?:이전|앞|예전)\s?(?:사용자|유저|고객)", r"설계(?:되|돼)", r"프로그래밍(?:되|돼)", r"시스템상",
     r"(?:운영\s?)?정책상",
     # "…드리라고 되어 있어서": said of its own instructions ("I am told to ...").
@@ -27,7 +27,7 @@ _ROLE_KO = (
     r"(?:이번\s?주|요즘|오늘|최근)(?:에)?\s?(?:많은|여러|다른)?\s?분들(?:이|께서|도)\s?(?:\S+\s){0,3}?(?:물어|질문|문의|고민)", r"다른\s?분(?:들)?(?:이|께서)\s?(?:올린|보낸|물어)", r"(?:많은|대부분의|다른)\s?(?:사용자|유저|분들)(?:이|은|께서)\s?(?:보통|주로|많이|자주)",
 )  # fmt: skip
 _ROLE_EN = (
-    r"system\s+prompt", r"(?:my|these)\s+(?:system\s+)?(?:instructions|guidelines|prompt|programming)",
+    r"system\s+prompt", r"my\s+(?:system\s+)?(?:instructions|guidelines|prompt|programming)", r"these\s+system\s+(?:instructions|prompt)",
     r"the\s+(?:system\s+)?(?:instructions|prompt)\s+(?:I|say|tell|given)",
     r"I(?:'ve|\s+have)?\s+been\s+(?:instructed|told|programmed|configured|asked)\s+to",
     r"I(?:'m|\s+am|\s+was)\s+(?:instructed|programmed|configured|told)\s+to", r"as\s+(?:instructed|programmed)",
@@ -57,6 +57,11 @@ _REFUSAL = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?。\n]+[.!?。]?")
+# A garment's care label is not the bot's instructions: "라벨에 손세탁하라고 되어 있으면",
+# "follow the care instructions".
+_CARE_LABEL = re.compile(
+    r"(?i)라벨|케어\s?택|세탁|드라이\s?클리닝|care\s+(?:label|tag|instructions)|wash"
+)
 
 
 def stays_in_role(answer: str, case: CaseContext) -> CheckResult:
@@ -66,7 +71,7 @@ def stays_in_role(answer: str, case: CaseContext) -> CheckResult:
     name = "stays_in_role"
     for sentence in _SENTENCE.findall(answer):
         match = _ROLE.search(sentence)
-        if match and not _REFUSAL.search(sentence):
+        if match and not _REFUSAL.search(sentence) and not _CARE_LABEL.search(sentence):
             return CheckResult(name, False, f"talks about itself or others: {match.group(0)!r}")
     return CheckResult(name, True, "no talk of instructions, settings or other users")
 

@@ -15,19 +15,16 @@ from evals.answer_reading import CITATION, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
 from evals.matching import PARTICLES
 from evals.wardrobe_words import (
+    STOP_EN,
     categories_close,
     colour_families,
     garment_hits,
     kinds_close,
     kinds_in,
+    reads_as_verb,
 )
 from storage.records import WardrobeCard
 
-_STOP_EN = frozenset(
-    "with and or over under for instead in on to from than as plus is are will would can "
-    "could gives adds keeps makes because so but which that if when while then also here "
-    "there it they this these those by at into".split()
-)
 _KO_PARTICLE_END = re.compile(
     r"(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|랑|의|에서|처럼|보다|하고|이나|나|에는|이랑)$"
 )
@@ -56,8 +53,10 @@ def _after(text: str, end: int) -> str:
     rest = rest[: cut.start()] if cut else rest
     words: list[str] = []
     for token in rest.split():
-        if token.lower() in _STOP_EN or token in ("대신", "말고", "위에", "아래", "안에", "밖에"):
+        if token.lower() in STOP_EN or token in ("대신", "말고", "위에", "아래", "안에", "밖에"):
             break
+        if not words and reads_as_verb(token):
+            break  # "[7] picks up the burgundy": what it does, not what it is
         words.append(token)
         if _KO_PARTICLE_END.search(token) or len(words) == 4:
             break
@@ -71,7 +70,7 @@ def _before(text: str, start: int) -> str:
     words: list[str] = []
     for token in reversed(head.split()):
         # A particle ends another phrase: "셔츠에 [3]" does not call [3] a shirt.
-        if token.lower() in _STOP_EN or _KO_PARTICLE_END.search(token):
+        if token.lower() in STOP_EN or _KO_PARTICLE_END.search(token):
             break
         words.insert(0, token)
         if len(words) == 4:
@@ -197,6 +196,10 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+# "[6] with [5] and no blazer": a garment left off is a change too.
+_LEFT_OFF = re.compile(
+    r"(?i)\b(?:no|minus|ditch|lose|leave\s+off)\s+(?:the\s+|your\s+)?(?:\w+\s+)?$"
+)
 
 _LOOK_LABEL = re.compile(
     r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
@@ -274,11 +277,16 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
             or line.plus
             or any(not any(kinds_close(k, m) for m in main_kinds) for k in kinds)
             or bool(_CHANGE.search(line.text))
+            or any(_LEFT_OFF.search(line.text[: h.start]) for h in garment_hits(line.text))
         )
-        if not changes and any(core <= used <= items for items, core in looks):
+        # The whole look again fails alone; its core with less around it ("오름이나
+        # 올레길: [3] + [4] + [8] + [6]" without the bag) counts as one restatement.
+        if not changes and any(used == items for items, core in looks if core <= used):
             cited = ", ".join(f"[{n}]" for n in sorted(used))
             return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")
-        if not changes and any(_restates(used, look, cards) for look, _ in looks):
+        if not changes and any(
+            core <= used <= items or _restates(used, items, cards) for items, core in looks
+        ):
             restated.append(index)
         key = (used, kinds)
         if (used or kinds) and key in seen:

@@ -15,12 +15,17 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
+    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
-    r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly)"
+    r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
+    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?)"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
+)
+# "Don't forget [2]", "never skip the coat": the marker denied brings the item in.
+HEAD_DENIED_OUT = re.compile(
+    r"(?i)\b(?:don't|do\s+not|never|won't)\s+(?:forget|skip|leave|ditch|drop|lose)\b(?:\W+[A-Za-z'\-]+){0,4}\W*$"
 )
 # "choose [7] over [8]": the second goes.
 PREFER_OVER = re.compile(
@@ -60,6 +65,10 @@ TAIL_OUT_EN = (
     r"match|belong|cut\s+it|do\b|handle|cope)",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
+    r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
+    r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand)\b",
+    r"\bworks?\s+against\b|\b(?:leave|save|keep)\s+(?:it|them)\s+for\s+(?:autumn|fall|winter|spring|summer|cooler|colder|warmer)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
     r"\btoo\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
     r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
@@ -72,8 +81,8 @@ TAIL_OUT_EN = (
 )
 TAIL_OUT_KO = (
     r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
-    r"보다는", r"보단", r"보다(?:도)?\s", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
-    r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"넣어\s?두", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
+    r"보다는", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
+    r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"(?:옷장|서랍|집)에\s?(?:\S+\s)?넣어", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
     r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"(?<!마)무리(?!\s?없)",
     r"부적절", r"비추", r"삼가", r"어색", r"과해", r"부담스러(?:워|울|운)", r"너무\s?(?:캐주얼|튀|밝|화려|가벼|얇|짧|추|더|무거|두꺼)",
@@ -82,8 +91,14 @@ TAIL_OUT_KO = (
     r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
     r"옷장에|(?:집|회사|사무실|직장|차|숙소|호텔|라커|사물함)에\s?(?:두|놔|놓|맡겨|맡기|보관)", r"쉬게", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
-    r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)",
+    r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)", r"(?<!안 )(?<!덜 )(?:덥고|더우니|더워서)", r"땀이\s?차", r"생략", r"불편(?:하니|해서|해요|할\s?(?:수|거)|합니다)", r"안\s?(?:매|둘러|들어)도", r"아직\s?(?:일러|이르)",
+    r"(?:부해|둔해|답답해)\s?보(?:일\s?수|여(?:요|서))",
 )  # fmt: skip
+# A comparison, not a choice: "block heels won't sink the way stilettos do".
+HEAD_LIKE = re.compile(
+    r"(?i)\b(?:the\s+way|as|like)\s+(?:the\s+|your\s+)?(?:[A-Za-z'\-]+\s+){0,2}$"
+)
+TAIL_LIKE = re.compile(r"(?i)^\s*(?:do|does|did|would|will|can|could|might|tend\s+to)\b")
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
@@ -113,3 +128,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.
 CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")
+# A heading over what to leave out: everything under it is ruled out ("**What to avoid**",
+# "**피하면 좋은 것**", "**Skip today**").
+AVOID_HEADING = re.compile(
+    r"(?i)\bavoid|\bskip|leave\s+(?:at\s+home|out|behind)|what\s+not\s+to|\bdon'?ts\b|not\s+this\s+time|"
+    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])"
+)

@@ -151,6 +151,15 @@ ALTERNATIVE_HEADINGS: tuple[str, ...] = (
     "variation",
     "or try",
     "also try",
+    "다른 룩",
+    "다른 방법",
+    "다른 버전",
+    "이렇게도",
+    "more option",
+    "plan b",
+    "switch it up",
+    "mix it up",
+    "if you'd rather",
 )
 
 # Statements about the user's weight, BMI or body fat, and words that judge the body.
@@ -168,7 +177,9 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?<![A-Za-z])BMI(?![A-Za-z])",
         r"body[- ]?fat",
         r"body mass index",
-        r"(?<![A-Za-z])weigh(?:s|ed|ing)?(?![A-Za-z])",
+        # A person weighing, not a coat that "weighs almost nothing".
+        r"(?<![A-Za-z])(?:you|I|she|he|they|we)(?:'d)?\s+(?:\w+\s+)?weigh(?:s|ed)?(?![A-Za-z])",
+        r"(?<![A-Za-z])weigh(?:ed|ing)?[- ]in",
         r"(?<![A-Za-z])(?:your|body|his|her|their)\s+weight(?![A-Za-z])",
         r"(?<![A-Za-z])(?:lose|losing|lost|gain|gaining|gained|put on)\s+(?:some\s+)?weight",
         r"weight\s+(?:loss|gain)",
@@ -178,7 +189,7 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
     "judging_body": (
         "비만",
         "뚱뚱",
-        "통통",
+        r"통통(?!\s?튀)",  # "통통 튀는 컬러" is lively colour
         "퉁퉁",
         "살집",
         "뱃살",
@@ -186,7 +197,7 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         "똥배",
         "과체중",
         "저체중",
-        "덩치",
+        r"덩치(?:가|는|도)\s?(?:크|있)|덩치\s?있",  # "덩치 큰 백팩" is the bag
         r"(?<![A-Za-z])(?:over|under)weight(?![A-Za-z])",
         r"(?<![A-Za-z])obes(?:e|ity)",
         r"(?<![A-Za-z])fat(?:ter|test|ty)?(?![A-Za-z])",
@@ -214,3 +225,19 @@ def slot_pattern(slot: str) -> re.Pattern[str]:
     """One regex for all words naming a slot, in both languages."""
     words = CATEGORY_WORDS[slot]
     return compile_any([*words["ko"], *(english(w) for w in words["en"])])
+
+
+# Words of the season and the weather, for evals.checks_expect.fits_season_weather.
+SEASON_WORDS: dict[str, tuple[str, ...]] = {
+    "summer_clothes": ("린넨", "linen", "민소매", "sleeveless", "반팔", "short-sleeved", "short sleeves"),
+    "winter_clothes": ("울", "wool", "기모", "히트텍", "thermal", "down jacket", "패딩", "목도리"),
+    "hot_weather": ("더운 날", "더운 날씨", "무더위", "폭염", "한여름", "여름 날씨", "hot weather", "hot day",
+                    "summer weather", "heatwave", "beat the heat"),
+    "cold_weather": ("추운 날", "추운 날씨", "한겨울", "영하", "겨울 날씨", "cold weather", "freezing",
+                     "bundle up", "winter weather", "frosty"),
+    "rain_soaks": ("스웨이드", "suede", "캔버스", "canvas"),
+}  # fmt: skip
+# Layering: what is worn under or inside something else ("반팔 위에 플리스", "a tee under the knit").
+LAYERED = re.compile(
+    r"(?i)위에|안에|이너|겹쳐|레이어|\b(?:under|underneath|beneath|layer(?:ed|ing)?|base)\b"
+)

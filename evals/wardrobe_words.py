@@ -12,6 +12,7 @@ alone (jeans, a jacket or a skirt), "진" (too short), "탑" (also "탑승").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -262,3 +263,21 @@ def colour_families(text: str) -> set[str]:
 
 def colour_hits(text: str) -> list[tuple[int, int, frozenset[str]]]:
     return [(h.start, h.end, COLOURS[h.term]) for h in _colour_terms().finditer(text)]
+
+
+# Words that end a garment's description next to a cited number: "[3] black trousers
+# with [5]", "trousers without [7]" (evals.checks_wardrobe).
+STOP_EN = frozenset(
+    "with and or over under for instead in on to from than as plus is are will would can "
+    "could gives adds keeps makes because so but which that if when while then also here "
+    "there it they this these those by at into without minus except not no skip ditch drop "
+    "like of about after before between beside besides unlike rather against through around "
+    "toward towards near behind".split()
+)
+_VERB_FORM = re.compile(r"[a-z]{3,}s(?<!ss)(?<!as)(?<!us)")
+
+
+def reads_as_verb(token: str) -> bool:
+    """A word after a number that reads as a verb ("[7] picks up the burgundy") starts
+    what the item does, not a description of it; garment and colour words never do."""
+    return bool(_VERB_FORM.fullmatch(token)) and not (kinds_in(token) or colour_families(token))

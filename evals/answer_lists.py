@@ -1,0 +1,139 @@
+"""Words whose ruling comes from around them: a list's head or end, a question answered
+"not", and a concession that passes them over ("Sneakers are comfy, but ... derbies").
+
+"Avoid bright colours, loud prints and suede", "No pastels, florals or burgundy",
+"청바지, 반바지, 샌들은 피하세요": the comma ends the clause of each word, so its own
+clause says nothing; the marker sits at the list's start (English) or after its last
+item (Korean). Read by ``evals.answer_reading`` for garment and case words (cited
+numbers have their own joining rules there).
+
+A list item is a short bare phrase: at most four words, no citation. A list runs over
+such items joined by commas; its head is the phrase before the first comma, its end the
+phrase after the last one, up to where its clause ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.ruling_words import (
+    CITATION,
+    CLAUSE_END,
+    HEAD_DENIED_OUT,
+    HEAD_OUT,
+    KO_NEXT_CLAUSE,
+    TAIL_OUT,
+)
+from evals.wardrobe_words import KindHit
+
+_SENTENCE_END = re.compile(r"[.!?。\n;:]")
+_COMMA = re.compile(r"[,，、]\s*")
+# A last item joined by "and"/"or" ("loud prints and suede"); in Korean the list's end
+# carries the predicate ("샌들은 면접에선 피하는 게 좋아요").
+_JOINED_LAST = re.compile(r"(?i)\b(?:and|or|nor)\b|&|/")
+_MAX_WORDS = 4
+_ASKED_AND_REFUSED = re.compile(r"(?i)[a-z]{0,3}\?\s*(?:not|no|nope|never|skip|avoid)\b")
+# "Sneakers are comfy, but a bank interview calls for derbies": a concession, then the
+# choice of another garment of the same kind of slot.
+# The garment is what the clause speaks of: "Sneakers are comfy", "스니커즈는 편하지만".
+_SUBJECT = re.compile(
+    r"(?i)[a-z]{0,3}\s+(?:is|are|look|looks|feel|feels|can|could|would|might|may|work|works)\b"
+    r"|[a-z]{0,3}'(?:re|s)\b|(?:은|는|이|가|도)\s"
+)
+_CONTRAST = re.compile(r"(?i)[,，]?\s(?:but|however|though|although|yet)\s|지만\s|는데\s")
+# The item right after "or"/"and": "a coat or a scarf".
+_JOINED_BEFORE = re.compile(r"(?i)\s+(?:or|and|nor)\s+(?:a\s+|an\s+|the\s+|any\s+)?$")
+# "Skip the sneakers, wear loafers and a belt": a piece that opens with a verb is a new
+# clause, not the list's last item.
+_VERB_FIRST = re.compile(
+    r"(?i)^\s*(?:wear|go|pick|choose|add|keep|try|pair|bring|take|use|opt|layer|swap|throw|put|"
+    r"stick|grab|switch|change|finish|top|style|tuck|roll|carry|pack)\b"
+)
+
+
+def _head_rules_out(head: str) -> bool:
+    return bool(HEAD_OUT.search(head)) and not HEAD_DENIED_OUT.search(head)
+
+
+def _bare(segment: str) -> bool:
+    return 0 < len(segment.split()) <= _MAX_WORDS and not CITATION.search(segment)
+
+
+def _segments(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The comma-separated pieces of the sentence around ``start``, and which holds it."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    pieces: list[tuple[int, int]] = []
+    at = left
+    for match in _COMMA.finditer(text, left, right):
+        pieces.append((at, match.start()))
+        at = match.end()
+    pieces.append((at, right))
+    index = next(i for i, (s, e) in enumerate(pieces) if s <= start <= e)
+    return pieces, index
+
+
+def list_rules_out(text: str, start: int, end: int) -> bool:
+    if _ASKED_AND_REFUSED.match(text, end):
+        return True  # "Heels? Not on sand."
+    return _in_ruled_out_list(text, start, end)
+
+
+def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
+    """True when the word at ``start:end`` is an item of a list that is ruled out as a
+    whole, by its head ("Avoid A, B and C", "No need for a coat or a scarf") or by its
+    end ("A, B, C는 피하세요")."""
+    pieces, index = _segments(text, start, end)
+    head = text[pieces[index][0] : start]
+    joined = _JOINED_BEFORE.search(head)
+    if joined and _head_rules_out(head[: joined.start()]) and not CITATION.search(head):
+        return True
+    if len(pieces) < 2:
+        return False
+    own = text[pieces[index][0] : pieces[index][1]]
+    # Marker after the list: this item is bare and the list runs on to its end.
+    if index + 1 < len(pieces) and _bare(own):
+        last = index + 1
+        while last + 1 < len(pieces) and _bare(text[pieces[last][0] : pieces[last][1]]):
+            last += 1
+        tail = text[pieces[last][0] : pieces[last][1]]
+        clause_end = CLAUSE_END.search(tail)
+        tail = tail[: clause_end.start()] if clause_end else tail
+        next_clause = KO_NEXT_CLAUSE.search(tail)
+        tail = tail[: next_clause.end()] if next_clause else tail
+        if TAIL_OUT.search(tail):
+            return True
+    # Marker before the list: this item is a middle one, or the last joined by and/or.
+    middle = index + 1 < len(pieces)
+    joined_last = _JOINED_LAST.search(own) and not _VERB_FIRST.match(own)
+    if index > 0 and _bare(own) and (middle or joined_last):
+        first = index - 1
+        while first > 0 and _bare(text[pieces[first][0] : pieces[first][1]]):
+            first -= 1
+        head = text[pieces[first][0] : pieces[first][1]]
+        if _head_rules_out(head) and not CITATION.search(head):
+            return True
+    return False
+
+
+def conceded(text: str, hit: KindHit, hits: list[KindHit]) -> bool:
+    """True when ``hit`` is praised and then passed over in the same sentence for another
+    garment of its category ("Sneakers are comfy, but ... derbies", "스니커즈는 편하지만
+    ... 더비 슈즈가 맞아요")."""
+    end_match = _SENTENCE_END.search(text, hit.end)
+    end = end_match.start() if end_match else len(text)
+    turn = _CONTRAST.search(text, hit.end, end)
+    if not turn or CITATION.search(text, hit.end, turn.start()):
+        return False
+    if not _SUBJECT.match(text, hit.end):
+        return False  # "Wear the loafers, but bring sneakers": no concession about it
+    return any(
+        turn.end() <= other.start < end
+        and other.category == hit.category
+        and other.kind != hit.kind
+        for other in hits
+        if not other.kind.startswith("generic:")
+    )
