@@ -25,6 +25,16 @@ def test_the_held_out_set_is_whole() -> None:
     assert (HELDOUT / "README.md").is_file() and (HELDOUT / "WRITER_README.md").is_file()
 
 
+@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout4"])
+def test_the_later_held_out_sets_are_whole(name: str) -> None:
+    folder = HELDOUT.parent / name
+    answers = load_known_answers(folder)
+    assert Counter(a.label for a in answers) == {"good": 28, "bad": 56}
+    assert all(a.flaw in FLAWS and a.note for a in answers if a.label == "bad")
+    assert len({a.scenario for a in answers}) == 28
+    assert (folder / "README.md").is_file() and (folder / "WRITER_README.md").is_file()
+
+
 async def test_import_then_report_then_recheck_scores_the_checks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
