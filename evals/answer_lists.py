@@ -15,6 +15,7 @@ phrase after the last one, up to where its clause ends.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from evals.ruling_words import (
     CITATION,
@@ -137,3 +138,24 @@ def conceded(text: str, hit: KindHit, hits: list[KindHit]) -> bool:
         for other in hits
         if not other.kind.startswith("generic:")
     )
+
+
+# A sentence that cites items, rules every one of them out and brings nothing in:
+# its garment words are the reasons ("Leave [8] brown suede loafers at home: brown suede
+# reads too casual, and suede marks on wet ground").
+_LINE_END = re.compile(r"[.!?。\n]")
+_BRINGS_IN = re.compile(
+    r"(?i)\binstead\b|\brather\b|\bswap|\bswitch|\bchoose|\bgo\s+(?:with|for)\b|\bwear\b|"
+    r"\bpick\b|대신|말고|→|->|(?:입|신|챙기|매|드|걸치)(?:으)?세요|추천"
+)
+
+
+def in_refusing_sentence(text: str, start: int, cited: Sequence[tuple[int, str]]) -> bool:
+    """``cited``: (offset, status) of each cited number in the answer."""
+    left = max((m.end() for m in _LINE_END.finditer(text, 0, start)), default=0)
+    end = _LINE_END.search(text, start)
+    right = end.start() if end else len(text)
+    statuses = [status for offset, status in cited if left <= offset < right]
+    if not statuses or any(s != "ruled_out" for s in statuses):
+        return False
+    return not _BRINGS_IN.search(text[left:right])

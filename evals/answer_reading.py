@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import conceded, list_rules_out
+from evals.answer_lists import conceded, in_refusing_sentence, list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     AVOID_HEADING,
@@ -118,8 +118,6 @@ class Reading:
             (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
             for m in CITATION.finditer(answer)
         ]
-
-    # --- contexts -----------------------------------------------------------------
 
     def _names(self, numbers: list[int]) -> str:
         return " ".join(self.cards[n].name for n in numbers if n in self.cards)
@@ -234,7 +232,8 @@ class Reading:
         own = self._status(start, end)
         if own != "used":
             return own
-        if list_rules_out(self.text, start, end):
+        cited = [(m.start, m.status) for m in self.mentions]  # and "[8] … suede marks"
+        if list_rules_out(self.text, start, end) or in_refusing_sentence(self.text, start, cited):
             return "ruled_out"  # "Avoid bright colours, loud prints and suede"
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".

@@ -13,84 +13,15 @@ import re
 from evals.answer_layout import PLUS, alternative_items
 from evals.answer_reading import CITATION, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
-from evals.matching import PARTICLES
+from evals.citation_phrases import slot_label, words_after, words_before
 from evals.wardrobe_words import (
-    STOP_EN,
     categories_close,
     colour_families,
     garment_hits,
     kinds_close,
     kinds_in,
-    reads_as_verb,
 )
 from storage.records import WardrobeCard
-
-_KO_PARTICLE_END = re.compile(
-    r"(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|랑|의|에서|처럼|보다|하고|이나|나|에는|이랑)$"
-)
-_PUNCT = re.compile(r"[,.;:()+/→—–!?\[\]［］\n]|\*\*|->")
-_LEAD = re.compile(r"^\s*(?:\*\*|\(|번\s)?\s*")
-# "[2]를 벗고", "[6]은 빼세요": a particle on the number makes it the noun; what follows is
-# what happens to it, not a description of it.
-_PARTICLE_ON_NUMBER = re.compile(f"^(?:{'|'.join(PARTICLES)}){{1,2}}(?![가-힣])")
-_LABEL = re.compile(
-    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$"
-)
-
-
-# "[4], your black midi dress" and "[7], the camel blazer, over it": the phrase after the
-# comma still describes the number ("[3], the blazer and [5]" is a list).
-_APPOSITION = re.compile(r"^\s*[,，]\s*(?:your\s+|the\s+(?=[^,\[\]\n]{1,40},))", re.IGNORECASE)
-
-
-def _after(text: str, end: int) -> str:
-    rest = text[end : end + 60]
-    if _PARTICLE_ON_NUMBER.match(rest):
-        return ""
-    rest = _APPOSITION.sub("", rest, count=1)
-    rest = _LEAD.sub("", rest, count=1)
-    cut = _PUNCT.search(rest)
-    rest = rest[: cut.start()] if cut else rest
-    words: list[str] = []
-    for token in rest.split():
-        if token.lower() in STOP_EN or token in ("대신", "말고", "위에", "아래", "안에", "밖에"):
-            break
-        if not words and reads_as_verb(token):
-            break  # "[7] picks up the burgundy": what it does, not what it is
-        words.append(token)
-        if _KO_PARTICLE_END.search(token) or len(words) == 4:
-            break
-    return " ".join(words)
-
-
-def _before(text: str, start: int) -> str:
-    head = text[max(0, start - 50) : start]
-    cuts = list(_PUNCT.finditer(head))
-    head = head[cuts[-1].end() :] if cuts else head
-    words: list[str] = []
-    for token in reversed(head.split()):
-        # A particle ends another phrase: "셔츠에 [3]" does not call [3] a shirt.
-        if token.lower() in STOP_EN or _KO_PARTICLE_END.search(token):
-            break
-        words.insert(0, token)
-        if len(words) == 4:
-            break
-    return " ".join(words)
-
-
-def _label(text: str, start: int) -> str:
-    """The slot label the citation's line starts with ("- 신발: [3]", "**Top:** [2]"), when
-    the label is nothing but slot words ("가방 속:" or "Shoes for dinner:" are not)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    match = _LABEL.match(text[line_start:start])
-    if not match:
-        return ""
-    label = match.group(1)
-    rest = label
-    for hit in sorted(garment_hits(label), key=lambda h: -h.start):
-        rest = rest[: hit.start] + rest[hit.end :]
-    rest = re.sub(r"(?i)\band\b|[\W_\d]", "", rest)
-    return label if not rest else ""
 
 
 def _card_kinds(card: WardrobeCard) -> set[str]:
@@ -107,8 +38,9 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
     if card.kind == "full_body":
         return "it is the full-body photo" if hits else None
     category = card.category or ""
-    said = {h.kind for h in hits}
     own = _card_kinds(card)
+    # The last garment word is the head noun: "니트 머플러" is a scarf, "wool coat" a coat.
+    said = {hits[-1].kind} if own and hits else {h.kind for h in hits}
     if said:
         fits = (
             any(kinds_close(s, o) for s in said for o in own)
@@ -138,11 +70,11 @@ def describes_items_truly(answer: str, case: CaseContext) -> CheckResult:
         if len(numbers) != 1 or numbers[0] not in cards:
             continue  # "[2, 3]" describes two items at once; unknown numbers: cites_existing_items
         card = cards[numbers[0]]
-        phrase = _after(answer, match.end())
+        phrase = words_after(answer, match.end())
         if not (kinds_in(phrase) or colour_families(phrase)):
-            phrase = _before(answer, match.start())
+            phrase = words_before(answer, match.start())
         reason = _contradiction(phrase, card) if phrase else None
-        label = _label(answer, match.start())
+        label = slot_label(answer, match.start())
         if reason is None and label and card.category:
             labelled = {h.category for h in garment_hits(label)}
             if labelled and not any(categories_close(c, card.category) for c in labelled):

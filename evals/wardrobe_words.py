@@ -148,6 +148,8 @@ CATEGORY_OF_KIND: dict[str, str] = {kind: category for kind, (category, _) in KI
 NOT_GARMENTS: tuple[str, ...] = (
     "dress code", "dress up", "dress down", "dressed up", "드레스코드", "드레스 코드", "드레스업",
     "플랫폼", "타이트", "tie it together", "ties the look", "ties it together", "ties everything",
+    # things, places and food, not clothes: an apron, a shoe cabinet, clams, a coat rack
+    "앞치마", "신발장", "바지락", "coat check", "coat rack", "coat hanger", "coatroom", "코트룸",
 )  # fmt: skip
 
 
