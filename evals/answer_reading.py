@@ -43,6 +43,7 @@ from evals.ruling_words import (
     PREFER_OVER,
     SENTENCE_START,
     SWAP_VERB,
+    TAIL_ELLIPSIS,
     TAIL_LIKE,
     TAIL_OUT,
 )
@@ -147,7 +148,8 @@ class Reading:
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
         if PREFER_OVER.search(text[left:start]):
             return "ruled_out"
-        if HEAD_LIKE.search(head) and TAIL_LIKE.match(tail):
+        like = HEAD_LIKE.search(head)
+        if like and (TAIL_ELLIPSIS if like.group(1) == "whereas" else TAIL_LIKE).match(tail):
             return "ruled_out"
         if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
             return "ruled_out"
@@ -248,8 +250,6 @@ class Reading:
             if (before or after) and mention.status != "used":
                 return mention.status
         return "used"
-
-    # --- what the answer recommends -----------------------------------------------
 
     def numbers(
         self, sections: Iterable[Section] = OUTFIT, status: Status | None = "used"

@@ -67,10 +67,11 @@ TAIL_OUT_EN = (
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
-    r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand)\b",
+    r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
+    r"\b(?:scuffs?|darkens?|water-?marks?|(?:stains?|marks?|spots?)\s+(?:easily|in\s+the|on\s+(?:wet|damp)|when))\b",
     r"\bworks?\s+against\b|\b(?:leave|save|keep)\s+(?:it|them)\s+for\s+(?:autumn|fall|winter|spring|summer|cooler|colder|warmer)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
-    r"\btoo\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
+    r"\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
     r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
     r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
     r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
@@ -81,7 +82,7 @@ TAIL_OUT_EN = (
 )
 TAIL_OUT_KO = (
     r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
-    r"보다는", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
+    r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"(?:에서는|에선|에는|엔)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"(?:옷장|서랍|집)에\s?(?:\S+\s)?넣어", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
     r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"(?<!마)무리(?!\s?없)",
@@ -96,9 +97,11 @@ TAIL_OUT_KO = (
 )  # fmt: skip
 # A comparison, not a choice: "block heels won't sink the way stilettos do".
 HEAD_LIKE = re.compile(
-    r"(?i)\b(?:the\s+way|as|like)\s+(?:the\s+|your\s+)?(?:[A-Za-z'\-]+\s+){0,2}$"
+    r"(?i)\b(the\s+way|as|like|whereas)\s+(?:the\s+|your\s+)?(?:[A-Za-z'\-]+\s+){0,2}$"
 )
 TAIL_LIKE = re.compile(r"(?i)^\s*(?:do|does|did|would|will|can|could|might|tend\s+to)\b")
+# "Emerald is festive without competing with the bride, whereas [8] white lace would."
+TAIL_ELLIPSIS = re.compile(r"(?i)^[^,;]{0,40}\b(?:would|might|could|does|do)\s*$")
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
