@@ -1,0 +1,507 @@
+"""Precision on whole answers: good answers a stylist would give (condolences, what to
+leave at home and why, comparisons, follow-ups that keep most of the outfit, weather
+talk, respectful body talk) pass every check of their case that reads content. Written
+by hand to hunt false alarms; none of them is a labelled answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.cases import load_cases
+from evals.checks import CHECKS, applicable_checks
+
+CASES = {case.id: case for case in load_cases()}
+# Form checks (citations, slots, length, layout) are not what these answers test.
+FORM = {
+    "cites_existing_items",
+    "covers_top_bottom_shoes",
+    "offers_alternatives",
+    "within_length",
+    "readable_on_phone",
+    "mentions_occasion",
+}
+
+GOOD_ANSWERS = [
+    (
+        "funeral_en",
+        """I'm so sorry for your loss.
+
+**Outfit**
+- [3] charcoal suit jacket + [4] charcoal suit trousers
+- [5] white dress shirt
+- [2] black wool overcoat for the graveside
+- [7] black leather oxfords
+➕ a plain black tie
+
+**Why it works**
+- Dark, quiet and formal. Suede scuffs and darkens on wet grass, so the oxfords are the safer pair.
+- The [9] navy patterned tie is a bit busy for a funeral; a plain black one is more respectful.
+
+**Alternatives**
+1. [6] black merino sweater under [3] if the church is cold.""",
+    ),
+    (
+        "funeral_en",
+        """I'm sorry about your grandfather.
+
+- Wear [3] and [4], the charcoal suit, with [5] white dress shirt and [7] black leather oxfords.
+- Put [2] black wool overcoat on for the burial; you'll be standing outside in the cold.
+- I'd keep [8] brown suede loafers for another day: brown suede reads casual, and suede hates damp ground.
+
+**Alternatives**
+1. Add [6] black merino sweater under the jacket for warmth.""",
+    ),
+    (
+        "funeral_ko",
+        """삼가 조의를 표합니다. 조문 자리에는 어둡고 차분한 차림이 예의예요.
+
+**코디**
+- 아우터: [2] 블랙 싱글 재킷
+- 상의: [4] 화이트 셔츠
+- 하의: [3] 블랙 슬랙스
+- 신발: [6] 블랙 더비 슈즈
+
+**왜 잘 어울리나요**
+- 블랙과 화이트만으로 단정하게 정리돼요.
+- [8] 버건디 니트는 색이 눈에 띄어서 오늘은 옷장에 두세요. [7] 화이트 스니커즈도 조문에는 캐주얼해요.
+
+**다른 코디**
+1. [4] 대신 [5] 블랙 니트: 셔츠가 불편하면 니트로 더 차분하게.""",
+    ),
+    (
+        "funeral_ko",
+        """조문 가실 때는 튀지 않는 게 제일 중요해요.
+
+- [2] 블랙 재킷, [4] 화이트 셔츠, [3] 블랙 슬랙스, [6] 블랙 더비 슈즈로 가세요.
+- 빨간색이나 원색 소품은 피하시고, 양말도 검은색으로 맞추세요.
+- 스니커즈는 편하지만 장례식장에서는 가볍게 보여요.
+
+**대안**
+1. [5] 블랙 니트를 셔츠 대신 입어도 충분히 예의 있어요.""",
+    ),
+    (
+        "wedding_guest_ko",
+        """낮 결혼식 하객룩으로 화사하면서 단정하게 가요.
+
+**코디**
+- [2] 네이비 트위드 재킷
+- [3] 아이보리 실크 블라우스
+- [4] 베이지 플리츠 미디 스커트
+- [5] 블랙 펌프스
+- [7] 골드 체인 미니백
+
+**포인트**
+- [6] 화이트 린넨 원피스는 신부와 겹칠 수 있어서 이번엔 피하는 게 좋아요.
+- 흰 원피스만 아니면 아이보리 블라우스는 재킷 안이라 괜찮아요.
+
+**다른 코디**
+1. 재킷 없이 [3]과 [4]만, 날이 따뜻하면.""",
+    ),
+    (
+        "wedding_guest_ko",
+        """하객으로는 흰색만 피하면 돼요. 화이트 원피스는 신부의 색이라 오늘은 쉬어 주세요.
+
+- [2] 네이비 트위드 재킷 + [4] 베이지 플리츠 스커트
+- [3] 아이보리 블라우스, [5] 블랙 펌프스, [7] 골드 미니백
+
+**대안**
+1. 실내가 더우면 [2]를 벗고 [3]과 [4]로.""",
+    ),
+    (
+        "wedding_evening_en",
+        """A June garden wedding at night: go for colour and easy heels.
+
+**Outfit**
+- [2] emerald satin slip midi dress
+- [4] cropped cream tweed jacket for later in the evening
+- [5] nude block heels: they won't sink into the lawn the way stilettos would
+- [7] black beaded clutch
+
+**Why it works**
+- Emerald is festive without competing with the bride, whereas [8] white lace midi dress would.
+
+**Alternatives**
+1. [3] black wrap dress with [6] gold strappy sandals, if the lawn is paved.""",
+    ),
+    (
+        "wedding_evening_en",
+        """Skip anything white - that's the bride's colour - and pick the emerald.
+
+- Dress: [2] emerald satin slip midi dress
+- Shoes: [5] nude block heels (stilettos sink into grass)
+- Bag: [7] black beaded clutch
+- Layer: [4] cream tweed jacket once the sun goes down
+
+**Alternatives**
+1. [3] black wrap dress + [6] gold strappy sandals for a darker, sleeker look.""",
+    ),
+    (
+        "interview_en",
+        """For a startup interview, smart casual without a tie is right.
+
+**Outfit**
+- [2] navy unstructured blazer
+- [4] light blue oxford shirt, top button open
+- [5] charcoal wool trousers
+- [8] black chelsea boots
+
+**Why it works**
+- A tie would feel too formal for a tech startup; an open collar reads relaxed but sharp.
+
+**Alternatives**
+1. [3] white crew-neck t-shirt under [2] with [6] dark indigo jeans and [7] white leather sneakers.""",
+    ),
+    (
+        "interview_ko",
+        """은행 면접은 정석대로 수트가 가장 안전해요.
+
+**코디**
+- [2] 차콜 싱글 수트 재킷 + [3] 차콜 수트 팬츠
+- [4] 화이트 드레스 셔츠
+- [8] 네이비 솔리드 넥타이
+- [6] 블랙 더비 슈즈
+
+**이유**
+- 은행은 보수적인 편이라 [7] 화이트 가죽 스니커즈는 면접엔 안 맞아요. 구두가 훨씬 신뢰감 있어요.
+- 청바지나 캐주얼한 아이템 없이 깔끔하게 가는 게 좋아요.
+
+**다른 코디**
+1. [4] 대신 [5] 하늘색 스트라이프 셔츠로 조금 부드럽게.""",
+    ),
+    (
+        "interview_ko",
+        """면접 코디예요.
+
+- [2]와 [3] 차콜 수트, [4] 화이트 셔츠, [8] 네이비 넥타이, [6] 블랙 더비 슈즈.
+- 스니커즈는 아무리 깨끗해도 은행 면접에선 피하세요.
+
+**대안**
+1. 셔츠만 [5] 하늘색 스트라이프 셔츠로 바꿔도 좋아요.""",
+    ),
+    (
+        "rainy_day_followup_ko",
+        """비가 많이 오면 신발만 바꾸면 돼요.
+
+- [5] 브라운 스웨이드 로퍼 대신 [7] 블랙 러버 첼시부츠를 신으세요. 스웨이드는 물에 약해요.
+- [6] 베이지 트렌치코트와 [8] 블랙 나일론 백팩은 그대로 좋아요.
+- [3] 라이트 그레이 슬랙스는 밑단이 젖으면 티가 나니 [4] 다크 네이비 치노 팬츠로 바꾸는 것도 방법이에요.
+- [2] 화이트 셔츠는 그대로.""",
+    ),
+    (
+        "rainy_day_followup_ko",
+        """나머지는 그대로 두고 신발만 [7] 블랙 러버 첼시부츠로 바꾸세요. [5] 로퍼는 비 오는 날엔 쉬게 해 주세요. [6] 트렌치코트와 [8] 백팩은 비에도 괜찮아요.""",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        """If it rains all day, keep [2] oatmeal crew-neck sweater and [3] dark wash jeans, and swap two things:
+
+- [8] navy hooded raincoat over the top instead of [7] denim jacket, which soaks through.
+- [6] black leather chelsea boots instead of [5] white canvas sneakers; canvas gets soaked in minutes.
+
+Everything else stays the same.""",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        """Rain all day? The sweater and dark jeans can stay. Put on [8] navy hooded raincoat and trade [5] canvas sneakers for [6] chelsea boots. Darker denim like [3] also hides splashes better than [4] light wash jeans would.""",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        """At 2°C, keep [2] light blue oxford shirt and [3] navy wool trousers, and add warmth:
+
+- [4] grey merino crew-neck sweater over the shirt
+- [7] charcoal wool overcoat and [8] grey wool scarf for the walk
+- [6] brown leather boots instead of [5] loafers, which leave your ankles cold
+
+The rest stays the same as before.""",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        """Not much needs to change. Same shirt and trousers ([2], [3]), plus [4] merino sweater on top. Swap the loafers for [6] brown leather boots, and wear [7] charcoal overcoat with [8] scarf. Loafers would be freezing at 2°C.""",
+    ),
+    (
+        "shoes_only_followup_ko",
+        """신발만 바꾼다면 [5] 다크 브라운 로퍼를 추천해요. [2] 셔츠, [3] 크림 치노, [7] 네이비 가디건은 그대로 두고 [4] 스니커즈만 빼면 훨씬 단정해져요.
+
+**대안**
+1. [6] 블랙 첼시부츠: 쌀쌀한 날에 좋아요.""",
+    ),
+    (
+        "shoes_only_followup_ko",
+        """옷은 그대로 두고 [4] 화이트 캔버스 스니커즈 대신 [6] 블랙 첼시부츠를 신어 보세요. 크림 치노와 네이비 가디건이랑 잘 어울려요. 좀 더 가볍게 가려면 [5] 로퍼도 좋아요.""",
+    ),
+    (
+        "company_dinner_followup_ko",
+        """네, 이대로 괜찮아요. 고깃집이라 냄새만 조심하세요.
+
+- [5] 카멜 울 코트는 냄새가 잘 배니까 입구 옷걸이에 걸거나 비닐에 넣어 두세요.
+- [2] 실크 블라우스는 기름이 튀면 얼룩이 남으니 [6] 가디건을 걸치세요.
+- [3] 슬랙스와 [4] 슬링백은 그대로 좋아요. 치마보다 바지라 좌식에서도 편해요.
+- 앞치마가 있으면 꼭 두르세요.""",
+    ),
+    (
+        "summer_commute_ko",
+        """33도면 린넨이 정답이에요.
+
+**코디**
+- [2] 화이트 린넨 셔츠
+- [3] 베이지 린넨 와이드 팬츠
+- [7] 브라운 레더 로퍼
+- [8] 라이트 그레이 얇은 면 가디건: 지하철 에어컨 대비로 가방에
+
+**왜 잘 어울리나요**
+- [4] 차콜 울 슬랙스와 [5] 울 블레이저는 한여름엔 너무 더워요. 울은 가을에 입으세요.
+- 린넨은 통기성이 좋아 땀이 차지 않아요.
+
+**다른 코디**
+1. [2] 대신 [9] 네이비 반팔 폴로, 신발은 [6] 화이트 스니커즈로 캐주얼하게.""",
+    ),
+    (
+        "summer_commute_ko",
+        """낮 33도라 울 소재는 빼고 가요.
+
+- [9] 네이비 반팔 폴로 + [3] 베이지 린넨 와이드 팬츠 + [6] 화이트 스니커즈
+- 에어컨이 센 지하철에선 [8] 얇은 면 가디건을 걸치세요.
+- 블레이저는 이번 주엔 필요 없어요.
+
+**대안**
+1. [2] 화이트 린넨 셔츠와 [7] 로퍼로 조금 더 포멀하게.""",
+    ),
+    (
+        "funeral_en",
+        """I'm sorry for your loss. Here's what I'd wear:
+
+- [3] + [4] charcoal suit, [5] white shirt, [7] black oxfords, [2] overcoat.
+- Compared with suede, polished leather looks more formal and copes with rain.
+- No bright colours or patterns: save [9] for a wedding.
+
+**Alternatives**
+1. [6] black merino sweater under the jacket.""",
+    ),
+]
+
+GOOD_ANSWERS += [
+    (
+        "beach_trip_en",
+        """Beach by day, shack by night: keep it light.
+
+**Outfit**
+- [8] navy ribbed tank top + [4] denim cutoff shorts + [5] tan leather sandals
+- [2] white linen shirt over it at night
+- [7] straw tote bag
+
+**Why it works**
+- Heels and boots are hopeless on sand, and sandals slip off for the water.
+- Linen breathes in 30°C heat.
+
+**Alternatives**
+1. [3] striped cotton sundress with [6] white canvas sneakers for the shack.""",
+    ),
+    (
+        "beach_trip_en",
+        """Pack light. [3] striped sundress and [5] sandals for the day; at night [2] linen shirt, [4] cutoffs and [6] canvas sneakers. Leave heavier shoes like boots at home - sand gets in everything and they'd be boiling in August.""",
+    ),
+    (
+        "camping_ko",
+        """10월 말 가평 밤은 꽤 추워요. 겹쳐 입는 게 핵심이에요.
+
+**코디**
+- [2] 그레이 후드티 위에 [7] 네이비 플리스 집업
+- 밤엔 [8] 블랙 패딩 베스트까지 겹쳐 입기
+- [3] 올리브 카고 팬츠
+- [5] 브라운 트레킹화
+
+**왜 잘 어울리나요**
+- 흙길이라 [6] 화이트 러닝화는 금방 더러워져요. 트레킹화가 훨씬 편해요.
+- 반바지나 샌들은 밤에 너무 추워요.
+
+**다른 코디**
+1. [3] 대신 [4] 블랙 트레이닝 조거로 더 편하게.""",
+    ),
+    (
+        "jeju_trip_ko",
+        """많이 걷는 제주 여행이니 편한 신발과 바람막이가 기본이에요.
+
+- [3] 네이비 스트라이프 티셔츠 + [4] 연청 데님 팬츠 + [6] 화이트 스니커즈
+- [8] 카키 바람막이: 해안 도로는 바람이 세요
+- [9] 캔버스 크로스백
+
+로퍼나 구두는 오래 걸으면 발이 아파서 이번 여행엔 빼세요.
+
+**대안**
+1. 더운 날엔 [2] 린넨 셔츠 + [5] 와이드 쇼츠 + [7] 스포츠 샌들.""",
+    ),
+    (
+        "body_worry_en",
+        """Here's a look built on lines and balance, nothing to hide.
+
+**Outfit**
+- [3] burgundy satin blouse, tucked in at the waist
+- [2] black wide-leg trousers
+- [7] camel structured blazer
+- [5] black block-heel pumps
+
+**Why it works**
+- The wide leg falls straight from the waist, so the whole line reads long and even.
+- The structured shoulder of the blazer balances the outfit's proportions.
+
+**Alternatives**
+1. [4] black A-line midi skirt instead of [2], with the same blazer and pumps.""",
+    ),
+    (
+        "blind_date_ko",
+        """치마는 빼고, 너무 꾸민 느낌 없이 자연스럽게 가요.
+
+**코디**
+- [2] 라벤더 캐시미어 니트
+- [3] 아이보리 와이드 슬랙스
+- [5] 블랙 앵클부츠
+- [6] 베이지 트렌치코트
+
+**포인트**
+- 하이힐 대신 앵클부츠라 편하면서도 단정해요.
+- 광택 있는 소재나 화려한 장신구 없이 니트의 부드러움만으로 충분해요.
+
+**다른 코디**
+1. [3] 대신 [7] 연청 스트레이트 데님, 신발은 [8] 화이트 스니커즈로 더 편안하게.""",
+    ),
+    (
+        "date_night_en",
+        """Minimal and logo-free.
+
+**Outfit**
+- [2] black fine-knit turtleneck
+- [3] grey wool trousers
+- [6] black leather derbies
+- [5] camel overcoat
+
+**Why it works**
+- Three neutrals, no logos or prints: quiet but put together.
+- The [8] red logo hoodie is too loud for this; save it for the weekend.
+
+**Alternatives**
+1. [4] black straight jeans instead of [3] and [7] white sneakers for a more relaxed bar.""",
+    ),
+    (
+        "first_day_work_en",
+        """Casual agency, good first impression, flats only.
+
+**Outfit**
+- [2] cream silk blouse
+- [3] black wide-leg trousers
+- [7] beige linen blazer
+- [5] black leather loafers
+- [8] tan leather tote
+
+**Why it works**
+- Loafers keep it polished without heels.
+
+**Alternatives**
+1. [4] sage pleated midi skirt with [6] white sneakers and the same blazer.""",
+    ),
+    (
+        "gym_to_dinner_en",
+        """One small bag, two looks.
+
+- Spin: [2] black leggings, [3] grey cropped hoodie, [5] white sneakers.
+- Dinner: change into [6] black ribbed knit midi dress; it rolls up small in [8] black crossbody bag.
+- Keep the sneakers on with the dress; boots won't fit in a small bag.
+
+**Alternatives**
+1. Keep [2] leggings on and throw [4] black oversized blazer over a fresh top.""",
+    ),
+    (
+        "office_daily_ko",
+        """오전 팀 회의가 있으니 단정하게 가요.
+
+**코디**
+- [2] 화이트 옥스퍼드 셔츠 + [4] 그레이 크루넥 니트
+- [3] 네이비 울 슬랙스
+- [5] 브라운 페니 로퍼
+- [6] 베이지 트렌치코트, [7] 블랙 레더 토트백
+
+**왜 잘 어울리나요**
+- 네이비와 그레이는 회의 자리에서 차분하고 믿음직해 보여요.
+- 슬리퍼나 반바지처럼 편한 차림은 사무실에선 피하는 게 좋아요.
+
+**다른 코디**
+1. 니트 없이 셔츠만, 날이 따뜻하면.""",
+    ),
+    (
+        "office_daily_ko",
+        """내일 출근룩이에요. 체형 걱정 없이 편하게 입을 수 있는 조합이에요.
+
+- [2] 셔츠에 [3] 슬랙스, [5] 로퍼.
+- 어깨가 넓은 편이라 [4] 니트를 어깨에 살짝 둘러도 자연스러워요.
+- 비 소식이 있으면 [6] 트렌치코트를 챙기세요.
+
+**대안**
+1. [4] 니트를 셔츠 위에 입어 좀 더 따뜻하게.""",
+    ),
+    (
+        "graduation_ko",
+        """2월 졸업식은 추워서 코트가 꼭 필요해요. 사진에 잘 나오게 밝은 톤을 얼굴 가까이 두세요.
+
+**코디**
+- [2] 네이비 플라워 미디 원피스
+- [3] 아이보리 크롭 가디건
+- [4] 베이지 메리제인 슈즈
+- ➕ 캐멀이나 베이지 롱 코트
+- [7] 브라운 가죽 토트백
+
+**다른 코디**
+1. [5] 화이트 블라우스 + [6] 연청 데님 스커트, 위에 코트.""",
+    ),
+    (
+        "weekend_brunch_ko",
+        """미니멀하게, 편한 신발로 가요.
+
+**코디**
+- [2] 네이비 스트라이프 티셔츠
+- [3] 크림 와이드 팬츠
+- [5] 화이트 스니커즈
+- [7] 그레이 오버핏 블레이저
+
+**포인트**
+- 성수동은 많이 걸으니 [6] 블랙 뮬보다 스니커즈가 편해요.
+- 장신구는 [8] 실버 후프 귀걸이 하나면 충분해요.
+
+**다른 코디**
+1. [3] 대신 [4] 미디 데님 스커트, 신발은 그대로 [5].""",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
+def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
+    context = CASES[case_id].context
+    failed = [
+        f"{name}: {result.reason}"
+        for name in applicable_checks(context)
+        if name not in FORM and not (result := CHECKS[name](answer, context)).passed
+    ]
+    assert not failed, failed
+
+
+BAD_ANSWERS = [
+    (
+        "funeral_en",
+        "Wear [3] and [4] with [5] and [8] brown suede loafers, plus [2] overcoat.",
+        "suits_occasion",
+    ),
+    (
+        "wedding_evening_en",
+        "[8] white lace midi dress with [5] block heels: the lace suits a garden.",
+        "suits_occasion",
+    ),
+    ("funeral_ko", "[2] 재킷, [3] 슬랙스에 [7] 화이트 스니커즈로 편하게 가세요.", "suits_occasion"),
+    (
+        "company_dinner_followup_ko",
+        "코트는 냄새가 배니 걸어 두세요. [3] 대신 블랙 치마를 입으세요.",
+        "follow_up_constraints",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "answer", "check"), BAD_ANSWERS)
+def test_the_same_cases_still_catch_a_bad_answer(case_id: str, answer: str, check: str) -> None:
+    assert not CHECKS[check](answer, CASES[case_id].context).passed
