@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
+from evals.matching import Hit
 from evals.ruling_words import (
     CITATION,
     CLAUSE_END,
@@ -159,3 +161,23 @@ def in_refusing_sentence(text: str, start: int, cited: Sequence[tuple[int, str]]
     if not statuses or any(s != "ruled_out" for s in statuses):
         return False
     return not _BRINGS_IN.search(text[left:right])
+
+
+class _Said(Protocol):
+    @property
+    def hit(self) -> Hit | KindHit: ...
+    @property
+    def status(self) -> str: ...
+
+
+def still_used(text: str, mentions: Sequence[_Said]) -> list[_Said]:
+    """The used mentions, less a word its sentence has already ruled out: in "Avoid the
+    brown suede loafers; brown suede reads casual" the second "suede" explains."""
+    out = []
+    for i, said in enumerate(mentions):
+        left = max((m.end() for m in _LINE_END.finditer(text, 0, said.hit.start)), default=0)
+        earlier = (m for m in mentions[:i] if m.hit.start >= left and m.status == "ruled_out")
+        word = said.hit.text.casefold()
+        if said.status == "used" and not any(m.hit.text.casefold() == word for m in earlier):
+            out.append(said)
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from evals.answer_lists import still_used
 from evals.answer_reading import EVERYWHERE, OUTFIT, Reading, Section
 from evals.case import CaseContext, CheckResult
 from evals.expect import CARD_CATEGORIES, ItemRef, Rules
@@ -117,7 +118,7 @@ def rule_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str
         if not terms_of(group).search(reading.text):
             problems.append(f"never says {' / '.join(group)}")
     if rules.dont_say:
-        used = [m for m in reading.words(terms_of(rules.dont_say)) if m.status == "used"]
+        used = still_used(reading.text, reading.words(terms_of(rules.dont_say)))
         if used:
             problems.append(f"recommends {used[0].hit.text!r}")
     return problems

@@ -471,6 +471,107 @@ GOOD_ANSWERS += [
 ]
 
 
+# Short answers, one or two sentences of reasons.
+GOOD_ANSWERS += [
+    (
+        "shoes_only_followup_ko",
+        "신발만 [5] 다크 브라운 로퍼로 바꾸세요. 바지 밑단이 로퍼 위에 살짝 닿는 길이면 딱 좋아요. 셔츠와 가디건은 그대로예요.",
+    ),
+    (
+        "shoes_only_followup_ko",
+        "[6] 블랙 첼시부츠로 바꿔 보세요. 크림 치노 팬츠 밑단을 한 번 접으면 부츠가 잘 보여요. 가디건은 어깨에 걸쳐도 좋아요.",
+    ),
+    (
+        "shoes_only_followup_ko",
+        "신발만 바꾼다면 [5] 로퍼요. 양말은 바지 색에 맞춰 크림이나 베이지로 신으세요.",
+    ),
+    (
+        "shoes_only_followup_ko",
+        "[4] 스니커즈 대신 [5] 다크 브라운 로퍼를 신으세요. 셔츠를 바지 안에 넣어 입으면 로퍼랑 더 잘 어울려요.",
+    ),
+    (
+        "company_dinner_followup_ko",
+        "이대로 가도 좋아요. 고깃집은 연기가 많으니 [5] 코트는 비닐에 넣어 두세요. 블라우스 소매는 살짝 걷어 올리고, 바지는 그대로 OK. [3] 슬랙스와 [4] 슬링백 유지.",
+    ),
+    (
+        "company_dinner_followup_ko",
+        "네, 충분해요! 다만 고기 냄새가 [5] 울 코트에 잘 배니 자리에 앉기 전에 코트를 벗어 걸어 두세요. 셔츠나 블라우스에 기름이 튀면 바로 물티슈로 눌러 주세요. [3], [4]는 그대로.",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        "At 2°C I'd keep [2] and [3], add [4] merino crew-neck over the shirt, and wear [7] overcoat with [8] scarf. Swap [5] loafers for [6] brown leather boots; tuck the trousers' hem neatly over the boots.",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        "Keep [2] sweater and [3] dark jeans. Add [8] hooded raincoat and switch to [6] chelsea boots - canvas sneakers like [5] soak through. Roll the jeans once so the hem stays dry.",
+    ),
+    (
+        "rainy_day_followup_ko",
+        "[5] 로퍼는 비에 약하니 [7] 러버 첼시부츠로 바꾸세요. [6] 트렌치코트와 [8] 백팩은 그대로 두고, 바지는 밑단이 젖지 않게 한 번 접어 주세요. 셔츠는 그대로 입어도 돼요.",
+    ),
+    (
+        "funeral_en",
+        "I'm sorry. Wear [3] and [4], the charcoal suit, with [5], [7] black oxfords and [2] overcoat. Avoid the brown suede loafers; brown suede reads casual. A plain black tie is better than the [9] patterned one.",
+    ),
+    (
+        "funeral_ko",
+        "조문에는 [2] 블랙 재킷, [4] 화이트 셔츠, [3] 블랙 슬랙스, [6] 블랙 더비 슈즈가 좋아요. 흰 스니커즈는 장례식장에선 안 신는 게 예의예요. 버건디처럼 튀는 색은 빼 주세요.",
+    ),
+    (
+        "wedding_guest_ko",
+        "하객룩: [2] 네이비 트위드 재킷, [3] 아이보리 블라우스, [4] 베이지 스커트, [5] 블랙 펌프스, [7] 골드 미니백. 올화이트는 신부의 색이라 금물이에요.",
+    ),
+    (
+        "wedding_evening_en",
+        "Wear [3] black wrap dress with [6] gold strappy sandals and [7] clutch; bring [4] jacket for later. White is the bride's colour, so the lace dress stays home. Stilettos would sink into the lawn.",
+    ),
+    (
+        "interview_en",
+        "Go with [2] navy blazer over [4] oxford shirt, [5] charcoal trousers and [8] chelsea boots. No tie needed at a startup - it would look stiff.",
+    ),
+    (
+        "interview_ko",
+        "[2] 재킷과 [3] 팬츠, [4] 셔츠, [8] 넥타이, [6] 더비 슈즈. 은행 면접이라 [7] 스니커즈는 오늘은 신발장에 두세요.",
+    ),
+    (
+        "summer_commute_ko",
+        "33도면 울은 너무 더워요. [2] 린넨 셔츠, [3] 린넨 팬츠, [7] 로퍼에 [8] 얇은 가디건을 가방에. 블레이저는 가을까지 넣어 두세요.",
+    ),
+    (
+        "summer_commute_ko",
+        "더운 날엔 [9] 반팔 폴로와 [3] 린넨 와이드 팬츠, [6] 스니커즈요. 에어컨 바람이 세면 [8] 가디건을 어깨에 걸치세요. 울 슬랙스는 통풍이 안 돼서 땀이 차요.",
+    ),
+    (
+        "camping_ko",
+        "밤엔 영하 가까이 떨어질 수 있어요. [2] 후드티 + [7] 플리스 집업 + [8] 패딩 베스트를 겹쳐 입고, [3] 카고 팬츠, [5] 트레킹화. 반팔은 낮에만 이너로.",
+    ),
+    (
+        "beach_trip_en",
+        "Beach days: [8] tank, [4] cutoffs, [5] sandals, [7] tote. Evenings: [2] linen shirt over [3] sundress? Either works with sandals. No need for boots or heels - sand and heat make them miserable.",
+    ),
+    (
+        "body_worry_en",
+        "[7] camel structured blazer over [3] burgundy satin blouse, with [2] wide-leg trousers and [5] block-heel pumps. The blazer's shoulder line and the wide leg balance each other, and the waist sits where the blouse tucks in.",
+    ),
+    (
+        "date_night_en",
+        "Keep it simple: [2] turtleneck, [4] black jeans, [6] derbies, [5] overcoat. Logos would break the clean line, so leave [8] hoodie for the gym.",
+    ),
+    (
+        "blind_date_ko",
+        "치마 없이: [2] 라벤더 니트, [3] 아이보리 슬랙스, [5] 앵클부츠, [6] 트렌치코트. 하이힐은 불편하고 너무 꾸민 느낌이라 빼요. 스커트 대신 슬랙스가 편해요.",
+    ),
+    (
+        "first_day_work_en",
+        "Flat shoes only, so [5] loafers with [2] blouse, [3] trousers and [7] linen blazer. Heels are out; the loafers look just as polished.",
+    ),
+    (
+        "gym_to_dinner_en",
+        "After spin, change into [6] knit midi dress and [7] ankle boots, with [8] crossbody bag. Leggings and the hoodie roll up into the bag.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
 def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
     context = CASES[case_id].context
