@@ -23,6 +23,8 @@ from evals.wardrobe_words import (
 )
 from storage.records import WardrobeCard
 
+_MATERIALS = frozenset({"knit", "jeans", "fleece", "padding"})
+
 
 def _card_kinds(card: WardrobeCard) -> set[str]:
     return kinds_in(card.name)
@@ -39,8 +41,10 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
         return "it is the full-body photo" if hits else None
     category = card.category or ""
     own = _card_kinds(card)
-    # The last garment word is the head noun: "니트 머플러" is a scarf, "wool coat" a coat.
-    said = {hits[-1].kind} if own and hits else {h.kind for h in hits}
+    # After a material word the last garment word is the head noun: "니트 머플러" is a
+    # scarf, "데님 재킷" a jacket (but "셔츠 재킷으로" may be a shirt worn as a jacket).
+    material = own and len(hits) > 1 and all(h.kind in _MATERIALS for h in hits[:-1])
+    said = {hits[-1].kind} if material else {h.kind for h in hits}
     if said:
         fits = (
             any(kinds_close(s, o) for s in said for o in own)

@@ -606,3 +606,20 @@ BAD_ANSWERS = [
 @pytest.mark.parametrize(("case_id", "answer", "check"), BAD_ANSWERS)
 def test_the_same_cases_still_catch_a_bad_answer(case_id: str, answer: str, check: str) -> None:
     assert not CHECKS[check](answer, CASES[case_id].context).passed
+
+
+@pytest.mark.parametrize(
+    ("case_id", "answer", "passed"),
+    [
+        ("summer_commute_ko", "[2] 화이트 린넨 셔츠 재킷처럼 걸치고 [3] 린넨 팬츠.", True),
+        ("summer_commute_ko", "[2] 셔츠 재킷으로 활용해도 돼요.", True),
+        ("summer_commute_ko", "[2] white shirt jacket-style, open over [9].", True),
+        ("company_dinner_followup_ko", "[6] 그레이 니트 가디건을 걸치세요.", True),
+        ("company_dinner_followup_ko", "[6] 그레이 니트 머플러를 앞으로 두르세요.", False),
+        ("graduation_ko", "[6] 연청 데님 재킷을 걸치세요.", False),
+    ],
+)
+def test_a_material_word_leaves_the_head_noun_to_say_what_it_is(
+    case_id: str, answer: str, passed: bool
+) -> None:
+    assert CHECKS["describes_items_truly"](answer, CASES[case_id].context).passed is passed
