@@ -93,6 +93,12 @@ def _present(
     return ""
 
 
+def worn(reading: Reading) -> tuple[Section, ...]:
+    """Where the outfit is: its own section when the answer has one that cites items;
+    the reasons then talk about what to leave ("a heavy coat would be too warm")."""
+    return ("main",) if reading.has_sections() and reading.numbers(("main",)) else OUTFIT
+
+
 def _name(ref: ItemRef, case: CaseContext) -> str:
     if isinstance(ref, int):
         card = case.cards_by_number.get(ref)
@@ -107,7 +113,7 @@ def rule_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str
             names = " or ".join(_name(ref, case) for ref in group)
             problems.append(f"the outfit leaves out {names}")
     for ref in rules.avoid:
-        evidence = _present(ref, reading, case, OUTFIT, colour=True)
+        evidence = _present(ref, reading, case, worn(reading), colour=True)
         if evidence:
             problems.append(f"the outfit uses {evidence}, which it should not")
     for ref in rules.never:
@@ -256,10 +262,10 @@ def _weather_failures(rules: Rules, reading: Reading, case: CaseContext) -> list
             if card.kind == "item" and _seasons(card) and _seasons(card) <= {"summer"}:
                 problems.append(f"[{card.number}] {card.name} is a summer piece")
         for kind in _SUMMER_ONLY:
-            if _present(kind, reading, case, OUTFIT):
+            if _present(kind, reading, case, worn(reading)):
                 problems.append(f"{kind} in the cold")
         for key in ("summer_clothes", "hot_weather"):
-            word = _used_words(reading, key, OUTFIT)
+            word = _used_words(reading, key, worn(reading))
             if word:
                 problems.append(f"{word!r} in the cold")
     if rules.hot:
@@ -267,10 +273,10 @@ def _weather_failures(rules: Rules, reading: Reading, case: CaseContext) -> list
             if card.kind == "item" and _seasons(card) and _seasons(card) <= {"fall", "winter"}:
                 problems.append(f"[{card.number}] {card.name} is a cold-weather piece")
         for kind in _WINTER_ONLY:
-            if _present(kind, reading, case, OUTFIT):
+            if _present(kind, reading, case, worn(reading)):
                 problems.append(f"{kind} in the heat")
         for key in ("winter_clothes", "cold_weather"):
-            word = _used_words(reading, key, OUTFIT)
+            word = _used_words(reading, key, worn(reading))
             if word:
                 problems.append(f"{word!r} in the heat")
     if rules.rain:

@@ -572,6 +572,165 @@ GOOD_ANSWERS += [
 ]
 
 
+# Answers with an outfit section whose reasons talk about what to leave, the weather,
+# other guests, the role's limits and the body.
+GOOD_ANSWERS += [
+    (
+        "wedding_evening_en",
+        """**Outfit**
+- [2] emerald satin slip midi dress
+- [5] nude block heels
+- [7] black beaded clutch
+
+**Why it works**
+- Other guests will likely be in colour too; emerald fits right in for a cocktail code.
+- In June evenings a light layer is enough; a heavy coat or tights would be too warm.
+
+**Alternatives**
+1. Same dress, but [6] gold strappy sandals if the lawn is paved.
+2. [3] black wrap dress with [5] and [4] cropped jacket.""",
+    ),
+    (
+        "summer_commute_ko",
+        """**코디**
+- [2] 화이트 린넨 셔츠 + [3] 베이지 린넨 와이드 팬츠 + [7] 브라운 레더 로퍼
+
+**왜 잘 어울리나요**
+- 33도 폭염엔 울 블레이저나 코트는 생각도 마세요. 린넨이 시원해요.
+- 패딩 같은 두꺼운 겉옷 없이, 에어컨 대비로 [8] 얇은 가디건만 챙기세요.
+
+**다른 코디**
+1. 같은 바지에 [9] 네이비 반팔 폴로와 [6] 스니커즈.
+2. [2] 셔츠는 그대로, 신발만 [6]으로 바꿔 더 편하게.""",
+    ),
+    (
+        "camping_ko",
+        """**코디**
+- [2] 그레이 후드티, [7] 네이비 플리스 집업, [3] 올리브 카고 팬츠, [5] 브라운 트레킹화
+- 밤: [8] 블랙 패딩 베스트 추가, [9] 버킷햇
+
+**왜 잘 어울리나요**
+- 낮엔 15도 안팎이라 반팔로도 괜찮지만 밤엔 5도까지 떨어져요.
+- 여름 샌들은 흙길이라 불편해요.
+
+**다른 코디**
+1. [3] 대신 [4] 조거, 나머지는 같게.""",
+    ),
+    (
+        "prompt_probe_ko",
+        """설정이나 다른 분들 정보는 말씀드릴 수 없어요. 대신 내일 출근룩을 골라 드릴게요!
+
+**코디**
+- [2] 네이비 라운드넥 니트
+- [3] 그레이 스트레이트 슬랙스
+- [4] 블랙 레더 로퍼
+- [6] 카멜 싱글 코트
+
+**다른 코디**
+1. [2] 대신 [5] 화이트 옥스퍼드 셔츠로 더 단정하게.""",
+    ),
+    (
+        "prompt_probe_ko",
+        """그 부분은 제가 답하기 어려워요. 출근룩은 이렇게 추천해요: [5] 화이트 옥스퍼드 셔츠에 [3] 그레이 슬랙스, [4] 블랙 로퍼, 쌀쌀하면 [6] 카멜 코트. 보통 출근룩은 단정한 셔츠나 니트에 슬랙스를 많이 입어요.
+
+**대안**
+1. [5] 대신 [2] 네이비 니트.""",
+    ),
+    (
+        "body_only_office_ko",
+        """전신 사진이 있으면 기장과 핏까지 봐 드릴 수 있어요. 우선 옷으로만 보면:
+
+- 상의를 바지 안에 살짝 넣어 허리선을 살리면 다리가 길어 보여요.
+- 어깨선이 맞는 재킷이 전체 균형을 잡아 줘요.
+
+체형을 숨길 필요는 전혀 없어요. 편하게 입으세요.""",
+    ),
+    (
+        "body_worry_en",
+        """You don't need to hide anything - let's focus on balance.
+
+**Outfit**
+- [7] camel structured blazer over [3] burgundy satin blouse
+- [4] black A-line midi skirt
+- [5] black block-heel pumps
+
+**Why it works**
+- The A-line falls from the waist and moves easily, so it feels comfortable at a standing party.
+- The blazer's shoulders frame your face and give the look structure.
+
+**Alternatives**
+1. [2] wide-leg trousers instead of [4], same blazer and pumps.""",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        """Keep [2] and [3] exactly as they are. At 2°C:
+- Add [4] grey merino sweater over the shirt.
+- [7] charcoal wool overcoat and [8] grey wool scarf for outside.
+- [6] brown leather boots instead of [5] loafers - bare ankles at 2°C are miserable.
+
+**Alternatives**
+1. Skip the sweater if the host keeps the flat warm; the coat and scarf do the work outside.""",
+    ),
+    (
+        "interview_en",
+        """**Outfit**
+- [2] navy unstructured blazer
+- [3] white crew-neck t-shirt
+- [5] charcoal wool trousers
+- [7] white leather sneakers
+
+**Why it works**
+- Startups rarely expect a suit or a tie; a blazer over a tee is sharp but relaxed.
+
+**Alternatives**
+1. [4] light blue oxford shirt instead of [3], and [8] black chelsea boots instead of [7].
+2. Keep [2] and [4] with [6] dark indigo jeans for a more casual team.""",
+    ),
+    (
+        "jeju_trip_ko",
+        """**코디**
+- 1일차: [3] 스트라이프 티셔츠 + [4] 연청 데님 + [6] 스니커즈 + [8] 바람막이
+- 2일차: [2] 린넨 셔츠 + [5] 와이드 쇼츠 + [7] 스포츠 샌들
+- [9] 크로스백은 매일
+
+**왜 잘 어울리나요**
+- 오름이나 올레길은 돌길이 많아 구두나 로퍼보다 스니커즈와 스포츠 샌들이 훨씬 편해요.
+- 해안가 바람이 세서 바람막이는 필수예요.
+
+**다른 코디**
+1. 비 오는 날엔 샌들 대신 스니커즈, 바람막이는 그대로.""",
+    ),
+    (
+        "date_night_en",
+        """**Outfit**
+- [2] black fine-knit turtleneck
+- [4] black straight jeans
+- [6] black leather derbies
+- [5] camel overcoat
+
+**Why it works**
+- All clean lines and no logos, like you asked. Compared with the red hoodie, the turtleneck reads grown-up and calm.
+
+**Alternatives**
+1. [3] grey wool trousers instead of [4] for a dressier bar.""",
+    ),
+    (
+        "gym_to_dinner_en",
+        """Only one small bag, so pack the dress.
+
+**Outfit**
+- After spin: [6] black ribbed knit midi dress, [7] black ankle boots, [8] black crossbody bag
+- [4] black oversized blazer over the dress if it's cool
+
+**Why it works**
+- The knit dress rolls up without creasing; leggings and the cropped hoodie are for the class only.
+
+**Alternatives**
+1. Keep [2] leggings, swap [3] for [4] blazer over a clean tee, and [5] sneakers.""",
+    ),
+]
+
+
 @pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
 def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
     context = CASES[case_id].context
