@@ -37,6 +37,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "long_pants": ("bottom", ("와이드 팬츠", "긴바지", "긴 바지", "롱팬츠", "trousers", "pants", "wide-leg trousers",
                               "wide-leg pants", "full-length trousers")),
     "jeans": ("bottom", ("청바지", "데님 팬츠", "데님 바지", "진청 데님", "연청 데님", "흑청 데님",
+                         "스트레이트 데님", "와이드 데님", "슬림 데님", "부츠컷 데님", "스키니 데님",
                          "jeans", "denim pants")),
     "chinos": ("bottom", ("치노", "chinos", "chino")),
     "skirt": ("bottom", ("스커트", "치마", "skirt")),
