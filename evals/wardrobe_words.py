@@ -50,6 +50,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
                         "wrap dress", "jumpsuit")),
     # outerwear
     "jacket": ("outer", ("재킷", "자켓", "jacket")),
+    "overshirt": ("outer", ("오버셔츠", "셔켓", "셔츠 재킷", "overshirt", "shacket", "shirt jacket")),
     # Tailored, not a casual jacket: a blazer called a bomber is another garment.
     "blazer": ("outer", ("블레이저", "수트 재킷", "정장 재킷", "blazer", "sport coat", "suit jacket")),
     "bomber": ("outer", ("봄버", "보머", "항공 점퍼", "블루종", "bomber", "bomber jacket", "flight jacket")),
@@ -108,6 +109,8 @@ GENERIC: dict[str, tuple[str, ...]] = {
 _CLOSE: tuple[frozenset[str], ...] = (
     frozenset({"knit", "turtleneck", "polo", "cardigan", "vest", "sweatshirt"}),
     frozenset({"shirt", "blouse"}),
+    frozenset({"overshirt", "shirt"}),  # a shirt worn open is an overshirt, and
+    frozenset({"overshirt", "jacket"}),  # an overshirt a light jacket; a shirt is no jacket
     frozenset({"tshirt", "tank"}),
     frozenset({"hoodie", "sweatshirt"}),
     frozenset({"trousers", "chinos"}),

@@ -776,6 +776,9 @@ def test_the_same_cases_still_catch_a_bad_answer(case_id: str, answer: str, chec
         ("company_dinner_followup_ko", "[6] 그레이 니트 가디건을 걸치세요.", True),
         ("company_dinner_followup_ko", "[6] 그레이 니트 머플러를 앞으로 두르세요.", False),
         ("graduation_ko", "[6] 연청 데님 재킷을 걸치세요.", False),
+        ("conference_talk_en", "Swap the blazer for the [4] olive overshirt over [2].", False),
+        ("summer_commute_ko", "[2] 화이트 린넨 셔츠를 셔츠 재킷처럼 열어 입어요.", True),
+        ("shoes_only_followup_ko", "[7] 네이비 가디건, [3] 크림 치노 팬츠는 그대로.", True),
     ],
 )
 def test_a_material_word_leaves_the_head_noun_to_say_what_it_is(
