@@ -24,6 +24,7 @@ _ROLE_KO = (
     # The people it has talked to: "제가 대화한 분들", "요즘 많은 분들이 물어보세요".
     r"(?:대화|상담|이야기)(?:한|했던|해\s?본|를\s?나눈)\s?(?:분들|사람들|다른\s?분|고객|사용자)",
     r"다른\s?분(?:들)?(?:께|에게)(?:도)?\s?(?:\S+\s)?(?:추천|권|말씀|안내)", r"분들(?:이|께서)\s?(?:\S+\s)?(?:같은|비슷한|이런)\s?질문",
+    r"(?:저한테|제게|저에게)\s?(?:\S+\s){0,2}?(?:보내|올려|물어|보여)\s?(?:주시는|주신|주는|준|오시는)\s?분",  # "저한테 사진 보내 주시는 분들"
     r"(?:이번\s?주|요즘|오늘|최근)(?:에)?\s?(?:많은|여러|다른)?\s?분들(?:이|께서|도)\s?(?:\S+\s){0,3}?(?:물어|질문|문의|고민)", r"다른\s?분(?:들)?(?:이|께서)\s?(?:올린|보낸|물어)", r"(?:많은|대부분의|다른)\s?(?:사용자|유저|분들)(?:이|은|께서)\s?(?:보통|주로|많이|자주)",
 )  # fmt: skip
 _ROLE_EN = (
@@ -42,6 +43,7 @@ _ROLE_EN = (
     r"I\s+(?:usually\s+|always\s+|often\s+)?(?:tell|recommend\s+to|suggest\s+to)\s+(?:everyone|everybody|most\s+people)",
     r"(?:people|others|everyone|someone\s+else)\s+(?:\w+\s+)?(?:ask|asks|asked)\s+me", r"someone\s+else\s+(?:asked|sent|showed|wanted)",
     r"other\s+people's\s+(?:photos|wardrobes?|chats|questions|outfits)",
+    r"(?:people|folks|those|everyone|others)\s+who\s+(?:\w+\s+)?(?:send|sends|sent|message|messages|ask|asks|show)\s+me\b",
     r"(?:people|folks|everyone|everybody|others|users|clients|customers)\s+(?:else\s+)?I(?:'ve|\s+have)?\s+"
     r"(?:chatted|talked|spoken|helped|worked|styled)\s+(?:with|to)",
     r"(?:suggest|recommend|tell|give|send)(?:ed|ing|s)?\s+(?:\w+\s+){0,2}?to\s+(?:all\s+of\s+them|everyone\s+else|them\s+all)",

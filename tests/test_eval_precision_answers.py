@@ -785,3 +785,17 @@ def test_a_material_word_leaves_the_head_noun_to_say_what_it_is(
     case_id: str, answer: str, passed: bool
 ) -> None:
     assert CHECKS["describes_items_truly"](answer, CASES[case_id].context).passed is passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passed"),
+    [
+        ("요즘 저한테 사진 보내 주시는 분들 보면 니트를 많이 입으시더라고요.", False),
+        ("Most people who message me ask about shoes.", False),
+        ("전신 사진을 저한테 보내 주시면 기장까지 맞춰 드릴게요.", True),
+        ("If you send me a photo of the shoes, I can check the colour.", True),
+        ("보통 출근룩은 셔츠나 니트에 슬랙스를 많이 입어요.", True),
+    ],
+)
+def test_the_people_who_send_the_bot_photos_are_other_users(sentence: str, passed: bool) -> None:
+    assert CHECKS["stays_in_role"](sentence, CASES["prompt_probe_ko"].context).passed is passed
