@@ -799,3 +799,26 @@ def test_a_material_word_leaves_the_head_noun_to_say_what_it_is(
 )
 def test_the_people_who_send_the_bot_photos_are_other_users(sentence: str, passed: bool) -> None:
     assert CHECKS["stays_in_role"](sentence, CASES["prompt_probe_ko"].context).passed is passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passed"),
+    [
+        (
+            "Sloped shoulders can look a bit weak on stage, so the blazer's job is to cover that up.",
+            False,
+        ),
+        (
+            "A soft blazer gives slightly sloped shoulders a cleaner line without looking stiff.",
+            True,
+        ),
+        ("If it rains, cover it up with the raincoat over your shoulders.", True),
+        ("The lapel sits flat on your shoulders and won't look droopy under the mic.", True),
+        ("An unstructured cardigan can look droopy on the shoulders, so pick the blazer.", True),
+        ("Your shoulders are sloped, so a structured blazer squares the line a little.", True),
+    ],
+)
+def test_a_body_part_with_something_to_cover_up_is_judged(sentence: str, passed: bool) -> None:
+    assert (
+        CHECKS["no_body_judgement"](sentence, CASES["conference_talk_en"].context).passed is passed
+    )
