@@ -13,6 +13,7 @@ from evals.wardrobe_words import STOP_EN, colour_hits, garment_hits, reads_as_ve
 _KO_PARTICLE_END = re.compile(
     r"(?:을|를|이|가|은|는|에|와|과|로|으로|도|만|랑|의|에서|처럼|보다|하고|이나|나|에는|이랑)$"
 )
+_VERB_BEFORE = re.compile(r"(?i)(?:replac|swap|trade|switch|beat|outrank|outlast)\w*")
 _LIKE_END = re.compile(r"(?:처럼|같이|만큼|보다)$")
 _PUNCT = re.compile(r"[,.;:()+/→—–!?\[\]［］\n]|\*\*|->")
 _LEAD = re.compile(r"^\s*(?:\*\*|\(|번\s)?\s*")
@@ -58,7 +59,12 @@ def words_before(text: str, start: int) -> str:
     words: list[str] = []
     for token in reversed(head.split()):
         # A particle ends another phrase: "셔츠에 [3]" does not call [3] a shirt.
-        if token.lower() in STOP_EN or _KO_PARTICLE_END.search(token):
+        # "[6] chelsea boots replace [5]": a verb before the number ends its description.
+        if (
+            token.lower() in STOP_EN
+            or _KO_PARTICLE_END.search(token)
+            or _VERB_BEFORE.fullmatch(token)
+        ):
             break
         words.insert(0, token)
         if len(words) == 4:

@@ -731,6 +731,59 @@ GOOD_ANSWERS += [
 ]
 
 
+# Swaps said with a verb, what to leave said in the reasons, 'X로 보이지 않아요'.
+GOOD_ANSWERS += [
+    (
+        "rainy_weekend_followup_en",
+        "Rain all day changes two things. Your [2] oatmeal sweater and [3] dark wash jeans stay; the [8] navy hooded raincoat goes on top, and [6] chelsea boots replace [5] - wet canvas takes ages to dry. The [7] denim jacket can stay home.",
+    ),
+    (
+        "rainy_day_followup_ko",
+        "비 오는 날엔 [7] 블랙 러버 첼시부츠가 정답이에요. [5] 스웨이드 로퍼는 물이 닿으면 얼룩이 남아요. [6] 트렌치코트, [8] 백팩, [2] 셔츠와 [3] 슬랙스는 그대로 가되, 밝은 슬랙스라 밑단을 한 번 접어 주세요.",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        "Good news: the shirt and trousers ([2], [3]) stay. Layer [4] merino over the shirt, wear [7] overcoat and [8] scarf, and go for [6] boots rather than [5] loafers, which let the cold in at the ankle.",
+    ),
+    (
+        "shoes_only_followup_ko",
+        "[4] 캔버스 스니커즈 말고 [5] 다크 브라운 로퍼로 바꾸면 전시회 데이트에 딱 좋아요. 크림 치노와 브라운은 톤이 잘 맞고, 셔츠와 가디건은 그대로 두세요.",
+    ),
+    (
+        "company_dinner_followup_ko",
+        "지금 그대로 가셔도 돼요. 고깃집에선 [5] 코트만 냄새 배지 않게 따로 걸어 두시고, [2] 블라우스 위엔 [6] 가디건을 걸치면 기름 튐도 막아 줘요. 하의와 신발은 그대로 두세요.",
+    ),
+    (
+        "wedding_guest_ko",
+        "하객룩 추천이에요.\n\n**코디**\n- [3] 아이보리 실크 블라우스 + [4] 베이지 플리츠 미디 스커트\n- [2] 네이비 트위드 재킷\n- [5] 블랙 펌프스, [7] 골드 체인 미니백\n\n**포인트**\n- 하얀색 원피스는 신부님 드레스와 겹쳐 보일 수 있어 하객룩에선 빼는 게 매너예요.\n- 아이보리는 재킷과 스커트로 나눠져서 올화이트로 보이지 않아요.\n\n**다른 코디**\n1. 재킷 대신 ➕ 연한 핑크 카디건.",
+    ),
+    (
+        "interview_ko",
+        "**코디**\n- [2] 차콜 수트 재킷, [3] 수트 팬츠, [4] 화이트 셔츠, [8] 넥타이, [6] 더비 슈즈\n\n**왜 잘 어울리나요**\n- 은행은 보수적이라 스니커즈처럼 캐주얼한 신발보다 구두가 맞아요.\n- 청바지나 맨투맨 같은 옷은 면접에선 절대 금물이에요.\n\n**다른 코디**\n1. [5] 스트라이프 셔츠로 포인트.",
+    ),
+    (
+        "funeral_ko",
+        "**코디**\n- [2] 블랙 재킷 + [5] 블랙 니트 + [3] 블랙 슬랙스 + [6] 블랙 더비 슈즈\n\n**왜 잘 어울리나요**\n- 올블랙이 가장 예의 있어요. 버건디나 레드 같은 색은 조문 자리에 어울리지 않아요.\n- 흰 스니커즈 대신 더비 슈즈로 격식을 갖춰요.\n\n**다른 코디**\n1. [5] 대신 [4] 화이트 셔츠.",
+    ),
+    (
+        "wedding_evening_en",
+        "**Outfit**\n- [3] black wrap dress\n- [6] gold strappy sandals\n- [7] black beaded clutch\n- [4] cropped cream tweed jacket for after sunset\n\n**Why it works**\n- Black with gold is elegant for a cocktail code; no need for anything white or ivory.\n- Strappy flat-ish sandals are safer on grass than stilettos.\n\n**Alternatives**\n1. [2] emerald satin slip midi dress with [5] nude block heels.",
+    ),
+    (
+        "beach_trip_en",
+        "**Outfit**\n- Day: [8] navy tank + [4] denim cutoffs + [5] tan sandals, [7] straw tote\n- Night: [3] striped sundress + [6] canvas sneakers, [2] linen shirt open on top\n\n**Why it works**\n- No boots or heels: sand swallows them.\n- Linen and cotton breathe at 30°C, unlike denim jeans or wool.\n\n**Alternatives**\n1. [2] linen shirt over [4] cutoffs for the shack.",
+    ),
+    (
+        "camping_ko",
+        "**코디**\n- [2] 후드티 + [7] 플리스 집업 + [8] 패딩 베스트\n- [4] 블랙 트레이닝 조거\n- [5] 트레킹화, [9] 버킷햇\n\n**왜 잘 어울리나요**\n- 흙길과 풀밭이라 [6] 화이트 러닝화보단 트레킹화가 좋아요.\n- 밤에 5도 안팎이라 반바지나 반팔 단독은 추워요.\n\n**다른 코디**\n1. [4] 대신 [3] 카고 팬츠.",
+    ),
+    (
+        "graduation_ko",
+        "**코디**\n- [5] 화이트 블라우스 + [3] 아이보리 크롭 가디건\n- [6] 연청 데님 스커트\n- [4] 베이지 메리제인 슈즈\n- ➕ 네이비 울 코트\n\n**왜 잘 어울리나요**\n- 2월이라 코트는 필수, 사진 찍을 땐 잠깐 벗어도 예뻐요.\n- 민소매나 샌들은 아직 추워요.\n\n**다른 코디**\n1. [2] 플라워 원피스에 [3] 가디건.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
 def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
     context = CASES[case_id].context
