@@ -181,3 +181,16 @@ def still_used(text: str, mentions: Sequence[_Said]) -> list[_Said]:
         if said.status == "used" and not any(m.hit.text.casefold() == word for m in earlier):
             out.append(said)
     return out
+
+
+_APPOSITION_OPENS = re.compile(r"(?i)(?:the|your|that)\s")
+_AFTER_NUMBER = re.compile(r"[\]］]\s*[,，]\s*$")
+
+
+def apposition_start(text: str, left: int) -> int:
+    """Where a clause's words may find the number they describe: a clause that opens as an
+    apposition right after a number ("Skip [8], the logo hoodie, and ...") reaches back to
+    that number's bracket."""
+    if _APPOSITION_OPENS.match(text, left) and _AFTER_NUMBER.search(text[max(0, left - 4) : left]):
+        return max(0, text.rfind("[", 0, left), text.rfind("［", 0, left))
+    return left

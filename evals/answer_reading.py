@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import conceded, in_refusing_sentence, list_rules_out
+from evals.answer_lists import apposition_start, conceded, in_refusing_sentence, list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     AVOID_HEADING,
@@ -240,7 +240,8 @@ class Reading:
         left, right = _clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.
-        earlier = [m for m in self.mentions if left <= m.end <= start]
+        back = apposition_start(self.text, left)  # "Skip [8], the logo hoodie, ..."
+        earlier = [m for m in self.mentions if back <= m.end <= start]
         nearest = max(earlier, key=lambda m: m.end) if earlier else None
         for mention in self.mentions:
             before = mention is nearest and not _REPLACEMENT.match(self.text[mention.end : start])

@@ -784,6 +784,39 @@ GOOD_ANSWERS += [
 ]
 
 
+# Mixed sentences: one item skipped, another kept; an apposition after a skipped number.
+GOOD_ANSWERS += [
+    (
+        "first_day_work_en",
+        "**Outfit**\n- [2] cream silk blouse\n- [4] sage pleated midi skirt\n- [5] black leather loafers\n- [8] tan leather tote\n\n**Why it works**\n- Flats only, so loafers over sneakers for a first day: polished but still relaxed.\n- The blazer can wait until you've seen how people dress.\n\n**Alternatives**\n1. [3] black wide-leg trousers instead of [4], with [7] beige linen blazer.\n2. Same blouse and skirt with [6] white sneakers once you know the vibe.",
+    ),
+    (
+        "interview_en",
+        "**Outfit**\n- [2] navy unstructured blazer\n- [4] light blue oxford shirt\n- [6] dark indigo jeans\n- [8] black chelsea boots\n\n**Why it works**\n- Dark jeans with a blazer is the startup uniform; charcoal trousers would also work if you want to look a notch smarter.\n- Leave the tie out: it reads banker, not designer.\n\n**Alternatives**\n1. [5] charcoal wool trousers instead of [6].\n2. [3] white t-shirt under [2] with [7] white sneakers.",
+    ),
+    (
+        "body_worry_en",
+        "**Outfit**\n- [3] burgundy satin blouse, half-tucked\n- [2] black wide-leg trousers\n- [5] black block-heel pumps\n- [7] camel structured blazer\n\n**Why it works**\n- A wide leg from a high waist makes one long, clean line from hip to hem.\n- Burgundy satin near your face brings the focus up to your smile.\n- Block heels are steady for standing at a wine bar.\n\n**Alternatives**\n1. [4] A-line midi skirt with the same blouse and pumps.",
+    ),
+    (
+        "date_night_en",
+        "**Outfit**\n- [2] black turtleneck, [3] grey wool trousers, [6] derbies, [5] camel overcoat\n\n**Why it works**\n- Skip [8], the logo hoodie, and keep [7] sneakers for daytime: the derbies make it a date.\n\n**Alternatives**\n1. [4] black jeans in place of [3].",
+    ),
+    (
+        "wedding_evening_en",
+        "**Outfit**\n- [2] emerald satin slip midi dress\n- [5] nude block heels\n- [7] black beaded clutch\n\n**Why it works**\n- It's warm in June, so no tights, no coat; [4] cropped jacket only if the evening gets breezy.\n- Block heels are kinder to a lawn than stilettos.\n\n**Alternatives**\n1. [3] black wrap dress with [6] gold sandals.",
+    ),
+    (
+        "office_daily_ko",
+        "**코디**\n- [2] 화이트 옥스퍼드 셔츠\n- [3] 네이비 울 슬랙스\n- [5] 브라운 페니 로퍼\n- [7] 블랙 레더 토트백\n\n**왜 잘 어울리나요**\n- 회의가 있는 날엔 니트보다 셔츠가 깔끔해 보여요.\n- 트렌치는 아침에 쌀쌀하면 걸치세요.\n\n**다른 코디**\n1. [2] 위에 [4] 그레이 니트를 겹쳐 따뜻하게.",
+    ),
+    (
+        "jeju_trip_ko",
+        "제주는 바람이 세니 [8] 카키 바람막이는 꼭 챙기세요. 신발은 [6] 스니커즈와 [7] 스포츠 샌들 두 켤레면 충분해요. 로퍼나 구두는 돌길에서 불편하니 두고 가세요. 옷은 [3] 스트라이프 티셔츠, [2] 린넨 셔츠, [4] 데님 팬츠, [5] 와이드 쇼츠를 번갈아 입으세요.\n\n**대안**\n1. 더운 날엔 [5] 쇼츠와 [7] 샌들.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
 def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
     context = CASES[case_id].context
