@@ -34,7 +34,7 @@ async def city(update: Update, context: CoordiContext) -> None:
         try:
             found = await weather.set_city(chat_id, user_id, name, lang)
         except WeatherUnavailable:
-            found, text = None, say("city_unavailable", lang)
+            text = say("city_unavailable", lang)
         else:
             text = (
                 say("city_set", lang, place=found.name)

@@ -60,11 +60,12 @@ async def test_a_cancellation_the_task_lost_is_sent_again() -> None:
     lost = asyncio.Event()
 
     async def swallows_the_first_cancel() -> None:
+        never = asyncio.Event()  # waits until cancelled, on no clock
         try:
-            await asyncio.sleep(30)
+            await never.wait()
         except asyncio.CancelledError:
             lost.set()  # as a library losing it mid-call would
-        await asyncio.sleep(30)
+        await never.wait()
 
     task = asyncio.create_task(swallows_the_first_cancel())
     await asyncio.sleep(0)

@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 StopReason = Literal["user", "shutdown"]
 # How often a streaming answer asks Redis whether another worker was told to stop it: a
-# stop there ends the stream within this (plus a round trip), at one short script per
-# streaming answer per poll.
+# stop there ends the stream within this (plus a round trip), at one GET per streaming
+# answer per poll (every fourth poll a short script instead, sliding the key's expiry).
 STOP_POLL_SECONDS = 0.5
 # The answer's registration is removed when it ends; a Redis that does not answer by then
 # only leaves it to expire.

@@ -213,8 +213,11 @@ class TelegramDoor(BaseRateLimiter[Priority]):
             )
             if wait <= 0:
                 # The slot is the head's; a newcomer may be on top of the heap by now.
-                self._heap.remove(head)
-                heapq.heapify(self._heap)
+                if self._heap[0] is head:
+                    heapq.heappop(self._heap)
+                else:
+                    self._heap.remove(head)
+                    heapq.heapify(self._heap)
                 if head.granted.done():
                     await self._budget.refund(head.ticket, head.cost)
                 else:
