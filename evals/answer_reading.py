@@ -35,6 +35,7 @@ from evals.ruling_words import (
     HEAD_OUT,
     HEAD_REFERENCE,
     HEAD_TARGET,
+    HEAD_TOO,
     JOINED,
     JOINED_AFTER,
     KO_NEXT_CLAUSE,
@@ -100,6 +101,21 @@ _REPLACEMENT = re.compile(
 )
 
 
+# "[7] 흰 스니커즈는 밝고 캐주얼해서 빼 주세요": a 고/며 after a describing word joins
+# two descriptions of one item, so the clause still speaks of it; after a verb of
+# wearing ("[4]를 입고 스니커즈는 빼세요") the next clause is about something else.
+_WEARING = re.compile(
+    r"(?:입|신|매|들|걸치|두르|챙기|끼|껴|착용하|매치하|더하|맞추|받쳐|넣|고르|선택하|추가하|"
+    r"활용하|가|오|하)(?:시)?(?:고|며)\s$"
+)
+
+
+def _describes_on(joint: str, rest: str) -> bool:
+    if not re.search(r"(?:고|며)\s$", joint) or _WEARING.search(joint):
+        return False
+    return not any(not h.generic for h in garment_hits(rest))
+
+
 class Reading:
     """One answer read against (optionally) the wardrobe cards."""
 
@@ -139,7 +155,8 @@ class Reading:
             # of this item, as long as no other item comes first.
             if next_clause.group(0).rstrip().endswith("지만"):
                 contrast = tail[next_clause.end() :]
-            tail = tail[: next_clause.end()]
+            if not _describes_on(next_clause.group(0), tail[next_clause.end() :]):
+                tail = tail[: next_clause.end()]
         if HEAD_REFERENCE.search(head):
             return "reference"
         if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
@@ -151,7 +168,9 @@ class Reading:
         like = HEAD_LIKE.search(head)
         if like and (TAIL_ELLIPSIS if like.group(1) == "whereas" else TAIL_LIKE).match(tail):
             return "ruled_out"
-        if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
+        if start in self._paired_out or HEAD_OUT.search(head) or HEAD_TOO.search(head):
+            return "ruled_out"
+        if TAIL_OUT.search(tail):
             return "ruled_out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"

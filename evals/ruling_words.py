@@ -23,6 +23,12 @@ HEAD_OUT = re.compile(
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
 )
+# The complement of "too" is what the answer finds wrong: "too casual and colourful",
+# "a bit too busy, loud or bright", "너무 밝고 화려해서"; each adjective of it is a reason.
+HEAD_TOO = re.compile(
+    r"(?i)\b(?:too|overly)\s+(?:[A-Za-z\-]+\s*(?:,|and|or|&|/)\s*){0,3}$|"
+    r"(?:너무|지나치게|과하게)\s?(?:[가-힣]+(?:하고|고|하거나|거나)\s?|[가-힣]+[,，·]\s?){0,3}$"
+)
 # "Don't forget [2]", "never skip the coat": the marker denied brings the item in.
 HEAD_DENIED_OUT = re.compile(
     r"(?i)\b(?:don't|do\s+not|never|won't)\s+(?:forget|skip|leave|ditch|drop|lose)\b(?:\W+[A-Za-z'\-]+){0,4}\W*$"
