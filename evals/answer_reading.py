@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from evals.answer_clauses import avoided_spans, clause_bounds, describes_on, without_asides
 from evals.answer_layout import Line, Section, layout, section_at
 from evals.answer_lists import apposition_start, conceded, in_refusing_sentence, list_rules_out
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
-    AVOID_HEADING,
     CITATION,
     CLAUSE_END,
     CONTRAST,
@@ -72,48 +72,11 @@ class TermMention:
     status: Status
 
 
-_ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
-
-
-def _without_asides(tail: str, own: str) -> str:
-    """Drop asides in brackets that name another garment: in "[5] block heels (stilettos
-    sink into the lawn)" the aside is about stilettos, not about [5]."""
-
-    def keep(aside: re.Match[str]) -> str:
-        words = [h.text for h in garment_hits(aside.group(0)) if not h.generic]
-        return "" if any(w.casefold() not in own.casefold() for w in words) else aside.group(0)
-
-    return _ASIDE.sub(keep, tail)
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in CLAUSE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = CLAUSE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
-
-
 # Right after a ruled-out number, these make the next words its replacement, not its
 # description: "swap [5] for ➕ block-heel pumps", "[5] → 첼시부츠", "[5] 대신 블랙 부츠".
 _REPLACEMENT = re.compile(
     r"(?i)^\s*(?:for|to|into|with|→|->|대신|말고)\s+(?:➕\s*)?[^,.;:()\[\]\n]{0,30}$"
 )
-
-
-# "[7] 흰 스니커즈는 밝고 캐주얼해서 빼 주세요": a 고/며 after a describing word joins
-# two descriptions of one item, so the clause still speaks of it; after a verb of
-# wearing ("[4]를 입고 스니커즈는 빼세요") the next clause is about something else.
-_WEARING = re.compile(
-    r"(?:입|신|매|들|걸치|두르|챙기|끼|껴|착용하|매치하|더하|맞추|받쳐|넣|고르|선택하|추가하|"
-    r"활용하|가|오|하)(?:시)?(?:고|며)\s$"
-)
-
-
-def _describes_on(joint: str, rest: str) -> bool:
-    if not re.search(r"(?:고|며)\s$", joint) or _WEARING.search(joint):
-        return False
-    return not any(not h.generic for h in garment_hits(rest))
 
 
 class Reading:
@@ -124,13 +87,7 @@ class Reading:
         self.cards = dict(cards or {})
         self.lines: list[Line] = layout(answer)
         self._paired_out = {m.start("first") for m in PAIR_OUT.finditer(answer)}
-        self._avoided: list[tuple[int, int]] = []  # the lines under an avoid heading
-        avoid = False
-        for line in self.lines:
-            if line.heading:
-                avoid = line.section != "alternatives" and bool(AVOID_HEADING.search(line.text))
-            elif avoid:
-                self._avoided.append((line.start, line.end))
+        self._avoided = avoided_spans(self.lines)
         self._citations = [
             (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
             for m in CITATION.finditer(answer)
@@ -143,11 +100,11 @@ class Reading:
         text = self.text
         if any(s <= start < e for s, e in self._avoided):
             return "ruled_out"
-        left, right = _clause_bounds(text, start, end)
+        left, right = clause_bounds(text, start, end)
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)
         head = text[max(left, previous) : start]
-        tail = _without_asides(text[end : min(right, following)], own or text[start:end])
+        tail = without_asides(text[end : min(right, following)], own or text[start:end])
         contrast = ""
         next_clause = KO_NEXT_CLAUSE.search(tail)
         if next_clause:
@@ -155,7 +112,7 @@ class Reading:
             # of this item, as long as no other item comes first.
             if next_clause.group(0).rstrip().endswith("지만"):
                 contrast = tail[next_clause.end() :]
-            if not _describes_on(next_clause.group(0), tail[next_clause.end() :]):
+            if not describes_on(next_clause.group(0), tail[next_clause.end() :]):
                 tail = tail[: next_clause.end()]
         if HEAD_REFERENCE.search(head):
             return "reference"
@@ -189,7 +146,7 @@ class Reading:
             return False
         boundary_match = CLAUSE_END.match(text, right)
         start = boundary_match.end() if boundary_match else right
-        _, end = _clause_bounds(text, start, start)
+        _, end = clause_bounds(text, start, start)
         following = text[start:end]
         return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
@@ -256,7 +213,7 @@ class Reading:
         cited = [(m.start, m.status) for m in self.mentions]  # and "[8] … suede marks"
         if list_rules_out(self.text, start, end) or in_refusing_sentence(self.text, start, cited):
             return "ruled_out"  # "Avoid bright colours, loud prints and suede"
-        left, right = _clause_bounds(self.text, start, end)
+        left, right = clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.
         back = apposition_start(self.text, left)  # "Skip [8], the logo hoodie, ..."

@@ -68,7 +68,11 @@ TAIL_OUT_EN = (
     r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:\w+\s+)?(?:right|suitable|appropriate|ideal|"
     r"a\s+good|the\s+best|the\s+one|for\b|quite)",
     r"\b(?:won't|wouldn't|doesn't|don't|can't)\s+(?:\w+\s+)?(?:work|suit|fit|survive|hold\s+up|go\b|"
-    r"match|belong|cut\s+it|do\b|handle|cope)",
+    r"match|belong|cut\s+it|do\b|handle|cope|mix|go\s+together|pair\s+well)",
+    # "leather handles damp ground; suede doesn't": the bare denial of what was just said.
+    r"^\s*(?:does|do|will|would|can|could|is|are|did)(?:n't|\s+not)\s*(?:[)）]|$)",
+    r"\bbelongs?\s+to\s+(?:another|a\s+different)\s+(?:occasion|day|event|time)|"
+    r"\b(?:is|are|stays?)\s+(?:\w+\s+)?for\s+the\s+bride|\bbride's\s+colou?r",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",

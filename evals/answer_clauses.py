@@ -1,0 +1,74 @@
+"""Where a clause about a mention starts and ends, and what in it speaks of the mention:
+asides about another garment, a Korean 고 that joins two descriptions, and the lines an
+avoid heading or an avoid label ("Skip: [8]", "Not this time: ...") rules out. Read by
+``evals.answer_reading``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.answer_layout import Line
+from evals.ruling_words import AVOID_HEADING, CLAUSE_END
+from evals.wardrobe_words import garment_hits
+
+_ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
+
+
+def without_asides(tail: str, own: str) -> str:
+    """Drop asides in brackets that name another garment: in "[5] block heels (stilettos
+    sink into the lawn)" the aside is about stilettos, not about [5]."""
+
+    def keep(aside: re.Match[str]) -> str:
+        words = [h.text for h in garment_hits(aside.group(0)) if not h.generic]
+        return "" if any(w.casefold() not in own.casefold() for w in words) else aside.group(0)
+
+    return _ASIDE.sub(keep, tail)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = CLAUSE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+# "[7] 흰 스니커즈는 밝고 캐주얼해서 빼 주세요": a 고/며 after a describing word joins
+# two descriptions of one item, so the clause still speaks of it; after a verb of
+# wearing ("[4]를 입고 스니커즈는 빼세요") the next clause is about something else.
+_WEARING = re.compile(
+    r"(?:입|신|매|들|걸치|두르|챙기|끼|껴|착용하|매치하|더하|맞추|받쳐|넣|고르|선택하|추가하|"
+    r"활용하|가|오|하)(?:시)?(?:고|며)\s$"
+)
+
+
+def describes_on(joint: str, rest: str) -> bool:
+    if not re.search(r"(?:고|며)\s$", joint) or _WEARING.search(joint):
+        return False
+    return not any(not h.generic for h in garment_hits(rest))
+
+
+# "Not this time: [9] and [8]", "Skip: heels", "피할 것: [7]": a short label of what to
+# leave, then a colon, rules out the rest of its line. A label naming a garment ("Skip
+# the tie: [4] open-necked") says what goes and what comes in, so it is not one.
+_LABEL = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]\s*)?(?:\*\*|__)?([^:：\n\[\]]{1,30}?)(?:\*\*|__)?\s*[:：]"
+)
+
+
+def avoided_spans(lines: list[Line]) -> list[tuple[int, int]]:
+    """The spans ruled out as a whole: lines under an avoid heading, and what follows an
+    avoid label on its line."""
+    spans: list[tuple[int, int]] = []
+    avoid = False
+    for line in lines:
+        if line.heading:
+            avoid = line.section != "alternatives" and bool(AVOID_HEADING.search(line.text))
+        elif avoid:
+            spans.append((line.start, line.end))
+        elif line.section != "alternatives" and (label := _LABEL.match(line.text)):
+            words = label.group(1)
+            if AVOID_HEADING.search(words) and not any(not h.generic for h in garment_hits(words)):
+                spans.append((line.start + label.end(), line.end))
+    return spans
