@@ -38,8 +38,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # two descriptions of one item, so the clause still speaks of it; after a verb of
 # wearing ("[4]를 입고 스니커즈는 빼세요") the next clause is about something else.
 _WEARING = re.compile(
-    r"(?:입|신|매|들|걸치|두르|챙기|끼|껴|착용하|매치하|더하|맞추|받쳐|넣|고르|선택하|추가하|"
-    r"활용하|가|오|하)(?:시)?(?:고|며)\s$"
+    r"(?:(?:입|신|매|들|걸치|두르|챙기|끼|껴|착용하|매치하|더하|맞추|받쳐|넣|고르|선택하|추가하|"
+    r"활용하)|(?:^|\s)(?:하|가|오))(?:시)?(?:고|며)\s$"
 )
 
 

@@ -107,13 +107,14 @@ class Reading:
         tail = without_asides(text[end : min(right, following)], own or text[start:end])
         contrast = ""
         next_clause = KO_NEXT_CLAUSE.search(tail)
+        while next_clause and describes_on(next_clause.group(0), tail[next_clause.end() :]):
+            next_clause = KO_NEXT_CLAUSE.search(tail, next_clause.end())
         if next_clause:
             # "스니커즈는 편하지만 자리엔 맞지 않아요": what comes after "지만" still speaks
             # of this item, as long as no other item comes first.
             if next_clause.group(0).rstrip().endswith("지만"):
                 contrast = tail[next_clause.end() :]
-            if not describes_on(next_clause.group(0), tail[next_clause.end() :]):
-                tail = tail[: next_clause.end()]
+            tail = tail[: next_clause.end()]
         if HEAD_REFERENCE.search(head):
             return "reference"
         if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
