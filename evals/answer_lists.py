@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from evals.answer_clauses import describes_on
 from evals.matching import Hit
 from evals.ruling_words import (
     CITATION,
@@ -106,6 +107,9 @@ def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
         clause_end = CLAUSE_END.search(tail)
         tail = tail[: clause_end.start()] if clause_end else tail
         next_clause = KO_NEXT_CLAUSE.search(tail)
+        # "로퍼, 구두는 미끄럽고 불편해서 안 챙기셔도 돼요": descriptions run on.
+        while next_clause and describes_on(next_clause.group(0), tail[next_clause.end() :]):
+            next_clause = KO_NEXT_CLAUSE.search(tail, next_clause.end())
         tail = tail[: next_clause.end()] if next_clause else tail
         if TAIL_OUT.search(tail):
             return True

@@ -79,6 +79,9 @@ _REPLACEMENT = re.compile(
 )
 
 
+_NOT_OPENS = re.compile(r"(?i)not\s+(?:for|on|at|with|in|to)\b")
+
+
 class Reading:
     """One answer read against (optionally) the wardrobe cards."""
 
@@ -141,7 +144,9 @@ class Reading:
         contrasting clause without another item that rules it out."""
         text = self.text
         boundary = text[right : right + 12]
-        if not (CONTRAST.search(tail) or CONTRAST.match(boundary.lstrip(",， "))):
+        opener = boundary.lstrip(",， ")
+        # "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
+        if not (CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)):
             return False
         if text[right : right + 1] in ".!?。\n;":
             return False
@@ -151,15 +156,25 @@ class Reading:
         following = text[start:end]
         return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
-    def _bought_instead(self, start: int, numbers: list[int]) -> bool:
+    def _bought_instead(self, start: int, numbers: list[int], worn: set[int]) -> bool:
         """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
         the thing to buy, of the same kind, is what the purchase replaces."""
         line = next((ln for ln in self.lines if ln.start <= start < ln.end), None)
-        if line is None or not line.plus or not numbers:
+        if line is None or not numbers:
             return False
-        bought = kinds_in(self.text[line.start : start])
         own = {kind for n in numbers if n in self.cards for kind in kinds_in(self.cards[n].name)}
-        return bool(bought & own)
+        if not line.plus:
+            # "➕ Plain black tie" in the outfit, then "Your [9] tie has a pattern ..." in
+            # the reasons: one does not buy a kind of thing to wear one's own of it.
+            return (
+                line.section in ("why", "other")
+                and not worn & set(numbers)
+                and any(
+                    ln.plus and ln.section == "main" and kinds_in(ln.text) & own
+                    for ln in self.lines
+                )
+            )
+        return bool(kinds_in(self.text[line.start : start]) & own)
 
     def _section(self, start: int) -> Section:
         section = section_at(self.lines, start)
@@ -197,8 +212,14 @@ class Reading:
             gap = self.text[spans[i - 1][1] : spans[i][0]]
             if JOINED_AFTER.fullmatch(gap) and statuses[i - 1] == "ruled_out":
                 statuses[i] = "ruled_out"
+        worn = {  # worn in the outfit, not only named beside what is bought
+            n
+            for (start, _, ns, _, sec), st in zip(spans, statuses, strict=True)
+            if sec == "main" and st == "used" and not self.on_plus_line(start)
+            for n in ns
+        }
         for i, (start, _, numbers, _, _) in enumerate(spans):
-            if statuses[i] == "used" and self._bought_instead(start, numbers):
+            if statuses[i] == "used" and self._bought_instead(start, numbers, worn):
                 statuses[i] = "ruled_out"
         found: list[Mention] = []
         for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):

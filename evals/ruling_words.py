@@ -83,6 +83,8 @@ TAIL_OUT_EN = (
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
     r"\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
     r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
+    r"\b(?:would|will|could|might|may)\s+(?:(?!not\b|never\b)\w+\s+)?(?:feel|look|seem|be|come\s+across)\s+"
+    r"(?:(?!not\b)\w+\s+)?(?:overdressed|underdressed|out\s+of\s+place|stuffy|try-?hard|sloppy)",
     r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
     r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
     r"^\s*-?\s*free\b|\bfree\s+of\b",
