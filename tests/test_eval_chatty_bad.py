@@ -1,0 +1,96 @@
+"""Bad answers near the rules the fourth tuning round added, which must still fail, and
+for the reason named: a Korean 고 that joins descriptions of a worn item ("밝고 따뜻해서
+잘 어울려요"), a purchase beside an own card the outfit still wears, slot labels that
+are not avoid labels, an opening "swaps" heading over the outfit, "대비만" beside a real
+body word."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.checks import CHECKS
+from tests.chatty_kit import CASES
+
+BAD = [
+    (
+        "funeral_en",
+        "**Outfit**\n- [3] and [4] charcoal suit, [5] white shirt, [9] navy patterned tie, [7] oxfords\n➕ Plain black tie as a spare\n\n**Why it works**\n- The [9] tie adds a little life to the charcoal.",
+        "suits_occasion",
+        "recommends [9]",
+    ),
+    (
+        "funeral_ko",
+        "[2] 재킷, [3] 슬랙스, [6] 더비에 [8] 버건디 니트는 밝고 따뜻해서 잘 어울려요.",
+        "suits_occasion",
+        "recommends [8]",
+    ),
+    (
+        "funeral_ko",
+        "[2] 재킷에 [8] 버건디 니트를 입고 [6] 더비, 스니커즈는 빼세요.",
+        "suits_occasion",
+        "recommends [8]",
+    ),
+    (
+        "wedding_evening_en",
+        "- Dress: [8] white lace midi dress\n- Shoes: [5] nude block heels\n- Bag: [7] black beaded clutch",
+        "suits_occasion",
+        "recommends [8]",
+    ),
+    (
+        "interview_ko",
+        "[2] 재킷, [3] 팬츠에 [7] 스니커즈는 편하고 깔끔해서 면접에도 좋아요.",
+        "suits_occasion",
+        "uses [7]",
+    ),
+    (
+        "date_night_en",
+        "[8] red logo hoodie is great for a relaxed date, not too dressy, with [4] jeans and [7] sneakers.",
+        "follows_style_notes",
+        "recommends [8]",
+    ),
+    (
+        "first_day_work_en",
+        "Heels would look polished on day one, so wear them with [2] and [3].",
+        "follows_style_notes",
+        "'Heels'",
+    ),
+    (
+        "summer_commute_ko",
+        "[4] 차콜 울 슬랙스에 [5] 울 블레이저로 입으세요. 에어컨 대비만 하면 돼요.",
+        "fits_season_weather",
+        "[4]",
+    ),
+    (
+        "body_worry_en",
+        "Hips and thighs look heavy, so [2] wide-leg trousers hide them.",
+        "no_body_judgement",
+        "heavy",
+    ),
+    (
+        "summer_commute_ko",
+        "하체비만이 고민이시니 [3] 와이드 팬츠가 좋아요.",
+        "no_weight_or_bmi",
+        "하체비만",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        "Small swaps:\n- Keep [5] white canvas sneakers, they dry fast.\n- [8] raincoat over [2] and [3].",
+        "follow_up_constraints",
+        "keeps [5]",
+    ),
+    (
+        "shoes_only_followup_ko",
+        "**신발 바꿔 보기**\n- 신발: [5] 다크 브라운 로퍼\n- 하의: [3] 대신 진청 데님 팬츠",
+        "follow_up_constraints",
+        "drops [3]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "answer", "check", "reason"), BAD)
+def test_a_bad_answer_near_a_new_rule_still_fails(
+    case_id: str, answer: str, check: str, reason: str
+) -> None:
+    result = CHECKS[check](answer, CASES[case_id].context)
+    assert not result.passed
+    assert reason in result.reason
