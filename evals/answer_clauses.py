@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from evals.answer_layout import Line
-from evals.ruling_words import AVOID_HEADING, CLAUSE_END
+from evals.ruling_words import (
+    AVOID_HEADING,
+    CITATION,
+    CLAUSE_END,
+    CONTRAST,
+    OPTION_START,
+    SENTENCE_START,
+    TAIL_OUT,
+)
 from evals.wardrobe_words import garment_hits
 
 _ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
@@ -72,3 +80,36 @@ def avoided_spans(lines: list[Line]) -> list[tuple[int, int]]:
             if AVOID_HEADING.search(words) and not any(not h.generic for h in garment_hits(words)):
                 spans.append((line.start + label.end(), line.end))
     return spans
+
+
+def opens_as_option(text: str, start: int) -> bool:
+    """True when the sentence holding ``start`` opens as an option ("If it gets chilly,
+    ...", "쌀쌀하면 ...", "Alternatively"): in the outfit, that sentence is an alternative."""
+    sentence_start = 0
+    for match in SENTENCE_START.finditer(text, 0, start + 1):
+        if match.end() <= start:
+            sentence_start = match.end()
+    sentence = text[sentence_start:start]
+    # List markers and bold labels are not words of the sentence.
+    sentence = re.sub(r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])\s*", "", sentence)
+    return bool(OPTION_START.search(sentence.replace("**", "")))
+
+
+_NOT_OPENS = re.compile(r"(?i)(?:not\s+(?:for|on|at|with|in|to|today|now|this)|wrong\s+for)\b")
+
+
+def contrast_rules_out(text: str, tail: str, right: int) -> bool:
+    """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
+    contrasting clause without another item that rules it out."""
+    boundary = text[right : right + 12]
+    opener = boundary.lstrip(",， ")
+    # "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
+    if not (CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)):
+        return False
+    if text[right : right + 1] in ".!?。\n;":
+        return False
+    boundary_match = CLAUSE_END.match(text, right)
+    start = boundary_match.end() if boundary_match else right
+    _, end = clause_bounds(text, start, start)
+    following = text[start:end]
+    return not CITATION.search(following) and bool(TAIL_OUT.search(following))

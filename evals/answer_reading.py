@@ -20,17 +20,29 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from evals.answer_clauses import avoided_spans, clause_bounds, describes_on, without_asides
+from evals.answer_clauses import (
+    avoided_spans,
+    clause_bounds,
+    contrast_rules_out,
+    describes_on,
+    opens_as_option,
+    without_asides,
+)
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import apposition_start, conceded, in_refusing_sentence, list_rules_out
+from evals.answer_lists import (
+    apposition_start,
+    conceded,
+    conceded_number,
+    in_refusing_sentence,
+    list_rules_out,
+)
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     CITATION,
-    CLAUSE_END,
-    CONTRAST,
     HEAD_DENIED_OUT,
     HEAD_FOR,
     HEAD_IN,
+    HEAD_KEEP,
     HEAD_LIKE,
     HEAD_OUT,
     HEAD_REFERENCE,
@@ -39,12 +51,11 @@ from evals.ruling_words import (
     JOINED,
     JOINED_AFTER,
     KO_NEXT_CLAUSE,
-    OPTION_START,
     PAIR_OUT,
     PREFER_OVER,
-    SENTENCE_START,
     SWAP_VERB,
     TAIL_ELLIPSIS,
+    TAIL_FOR_ANOTHER,
     TAIL_LIKE,
     TAIL_OUT,
 )
@@ -77,9 +88,6 @@ class TermMention:
 _REPLACEMENT = re.compile(
     r"(?i)^\s*(?:for|to|into|with|→|->|대신|말고)\s+(?:➕\s*)?[^,.;:()\[\]\n]{0,30}$"
 )
-
-
-_NOT_OPENS = re.compile(r"(?i)not\s+(?:for|on|at|with|in|to)\b")
 
 
 class Reading:
@@ -131,30 +139,13 @@ class Reading:
             return "ruled_out"
         if start in self._paired_out or HEAD_OUT.search(head) or HEAD_TOO.search(head):
             return "ruled_out"
-        if TAIL_OUT.search(tail):
+        if TAIL_OUT.search(tail) or (HEAD_KEEP.search(head) and TAIL_FOR_ANOTHER.match(tail)):
             return "ruled_out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"
-        if following >= right and self._contrast_rules_out(tail, right):
+        if following >= right and contrast_rules_out(text, tail, right):
             return "ruled_out"
         return "used"
-
-    def _contrast_rules_out(self, tail: str, right: int) -> bool:
-        """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
-        contrasting clause without another item that rules it out."""
-        text = self.text
-        boundary = text[right : right + 12]
-        opener = boundary.lstrip(",， ")
-        # "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
-        if not (CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)):
-            return False
-        if text[right : right + 1] in ".!?。\n;":
-            return False
-        boundary_match = CLAUSE_END.match(text, right)
-        start = boundary_match.end() if boundary_match else right
-        _, end = clause_bounds(text, start, start)
-        following = text[start:end]
-        return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
     def _bought_instead(self, start: int, numbers: list[int], worn: set[int]) -> bool:
         """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
@@ -180,16 +171,7 @@ class Reading:
         section = section_at(self.lines, start)
         if section != "main":
             return section
-        sentence_start = 0
-        for match in SENTENCE_START.finditer(self.text, 0, start + 1):
-            if match.end() <= start:
-                sentence_start = match.end()
-        sentence = self.text[sentence_start:start]
-        # List markers and bold labels are not words of the sentence.
-        sentence = re.sub(r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])\s*", "", sentence)
-        if OPTION_START.search(sentence.replace("**", "")):
-            return "alternatives"
-        return "main"
+        return "alternatives" if opens_as_option(self.text, start) else "main"
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -220,6 +202,10 @@ class Reading:
         }
         for i, (start, _, numbers, _, _) in enumerate(spans):
             if statuses[i] == "used" and self._bought_instead(start, numbers, worn):
+                statuses[i] = "ruled_out"
+        hits = garment_hits(self.text)
+        for i, (_, end, _, _, _) in enumerate(spans):
+            if statuses[i] == "used" and conceded_number(self.text, end, hits, self._status):
                 statuses[i] = "ruled_out"
         found: list[Mention] = []
         for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):
