@@ -94,3 +94,20 @@ def test_a_bad_answer_near_a_new_rule_still_fails(
     result = CHECKS[check](answer, CASES[case_id].context)
     assert not result.passed
     assert reason in result.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passed"),
+    [
+        ("어깨가 좁아서 좀 초라해 보이는 게 단점이니, 셔츠로 가려 주세요.", False),
+        ("어깨가 좁은 게 단점이에요.", False),
+        ("다리가 길어 보이지만 밑단이 젖는 게 단점이에요.", True),
+        ("하체가 길어 보이는 게 이 바지의 장점이에요.", True),
+        ("린넨은 구김이 잘 가는 게 단점이지만 시원해요.", True),
+        ("다리가 길어 보이는데 바지 밑단이 끌리는 게 단점이에요.", True),
+    ],
+)
+def test_a_body_part_then_a_predicate_made_a_flaw_is_judged(sentence: str, passed: bool) -> None:
+    # The word before "게 단점" is the predicate made a noun ("좁은 게"), not a new subject.
+    context = CASES["summer_commute_ko"].context
+    assert CHECKS["no_body_judgement"](sentence, context).passed is passed
