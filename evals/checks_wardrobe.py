@@ -53,6 +53,15 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
         )
         if not fits:
             return f"the card says {card.name!r}"
+    words = garment_hits(phrase)
+    # "black ribbed knit top" for a knit dress: after material words a category word is
+    # the head noun, and a dress is neither a top nor a bottom.
+    head = words[-1] if words and words[-1].generic else None
+    if head and own and all(h.kind in _MATERIALS for h in words[:-1]) and len(words) > 1:
+        if head.category != category and "dress" in {head.category, category}:
+            return f"the card says {card.name!r}"
+        if not categories_close(head.category, category):
+            return f"the card says {card.name!r}"
     colours = colour_families(phrase)
     card_colours = _card_colours(card)
     if colours and card_colours and not colours & card_colours:

@@ -111,3 +111,25 @@ def test_a_body_part_then_a_predicate_made_a_flaw_is_judged(sentence: str, passe
     # The word before "게 단점" is the predicate made a noun ("좁은 게"), not a new subject.
     context = CASES["summer_commute_ko"].context
     assert CHECKS["no_body_judgement"](sentence, context).passed is passed
+
+
+@pytest.mark.parametrize(
+    ("case_id", "answer", "passed"),
+    [
+        ("gym_to_dinner_en", "[6] black ribbed knit top, tucked into [2]", False),
+        ("gym_to_dinner_en", "[6] black knit dress over [2] leggings", True),
+        ("office_daily_ko", "- 레이어: [6] 베이지 니트 베스트", False),
+        ("office_daily_ko", "- [4] 그레이 니트 상의", True),
+        ("office_daily_ko", "- [6] 베이지 트렌치 아우터", True),
+        ("rainy_day_followup_ko", "- [8] 블랙 장우산 꼭 챙기세요", False),
+        ("rainy_day_followup_ko", "- [8]에 접이식 우산을 꽂아 두세요", True),
+        ("rainy_day_followup_ko", "[8] 블랙 백팩과 우산", True),
+        ("rainy_weekend_followup_en", "[8] with an umbrella for backup", True),
+        ("interview_en", "[6] dark indigo denim bottoms", True),
+    ],
+)
+def test_a_head_noun_names_what_a_citation_is(case_id: str, answer: str, passed: bool) -> None:
+    # After material words a category word is the head noun ("knit top" is a top); a
+    # sweater vest is a top layer, not a coat; an umbrella is no backpack.
+    context = CASES[case_id].context
+    assert CHECKS["describes_items_truly"](answer, context).passed is passed
