@@ -2,7 +2,8 @@
 for the reason named: a Korean 고 that joins descriptions of a worn item ("밝고 따뜻해서
 잘 어울려요"), a purchase beside an own card the outfit still wears, slot labels that
 are not avoid labels, an opening "swaps" heading over the outfit, "대비만" beside a real
-body word."""
+body word, and
+alternatives that name the outfit's pieces again in words only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,21 @@ from evals.checks import CHECKS
 from tests.chatty_kit import CASES
 
 BAD = [
+    (
+        "beach_trip_en",
+        "**Outfit**\n- [8] navy ribbed tank, [4] cutoffs, [5] tan sandals, [7] straw tote\n\n"
+        "**Alternatives**\n1. Navy tank and denim cutoffs with the tan sandals.\n"
+        "2. The tank with the cutoffs and the straw tote, sandals on.",
+        "alternatives_differ",
+        "repeats the outfit",
+    ),
+    (
+        "office_daily_ko",
+        "**코디**\n- [2] 화이트 셔츠, [3] 네이비 슬랙스, [5] 페니 로퍼, [7] 토트백\n\n"
+        "**다른 코디**\n1. 흰 셔츠에 네이비 슬랙스, 브라운 로퍼.\n2. 옥스퍼드 셔츠와 울 슬랙스에 로퍼, 토트백.",
+        "alternatives_differ",
+        "repeats the outfit",
+    ),
     (
         "funeral_en",
         "**Outfit**\n- [3] and [4] charcoal suit, [5] white shirt, [9] navy patterned tie, [7] oxfords\n➕ Plain black tie as a spare\n\n**Why it works**\n- The [9] tie adds a little life to the charcoal.",

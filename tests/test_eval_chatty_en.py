@@ -250,6 +250,27 @@ The shirt and [3] trousers stay.""",
 **Alternatives**
 1. [3] black wide-leg trousers with [2] and [6] white sneakers.""",
     ),
+    (
+        "beach_trip_en",
+        """**Day**
+- [8] navy ribbed tank, [4] cutoffs, [5] sandals, [7] straw tote
+
+**Night**
+- [3] striped sundress with [6] white canvas sneakers
+
+**Alternatives**
+1. The sundress with the sandals for a daytime market.
+2. Linen shirt over the tank, with the cutoffs and the sneakers for a boardwalk walk.""",
+    ),
+    (
+        "interview_en",
+        """**Outfit**
+- [2] navy blazer, [4] light blue oxford shirt, [5] charcoal trousers, [8] chelsea boots
+
+**Alternatives**
+1. White tee under the blazer with the dark jeans and white sneakers.
+2. The oxford shirt with jeans and the boots, no blazer.""",
+    ),
 ]
 
 
