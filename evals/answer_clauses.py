@@ -113,3 +113,29 @@ def contrast_rules_out(text: str, tail: str, right: int) -> bool:
     _, end = clause_bounds(text, start, start)
     following = text[start:end]
     return not CITATION.search(following) and bool(TAIL_OUT.search(following))
+
+
+_COLON = re.compile(r"[:：]\s")
+
+
+def explained_apart(tail: str, own: str) -> str:
+    """ "➕ 카멜 롱코트: 가디건만으론 추워요": after a colon, words about another garment
+    explain why this one is there; they do not rule it out ("[9] tie: too busy" does)."""
+    colon = _COLON.search(tail)
+    if colon is None:
+        return tail
+    others = [h for h in garment_hits(tail[colon.end() :]) if not h.generic]
+    if any(h.text.casefold() not in own.casefold() for h in others):
+        return tail[: colon.start()]
+    return tail
+
+
+_SWAP_VERB = re.compile(r"(?i)\b(?:swap|switch|trade|exchange|replace)\w*\b")
+_FOR_CITATION = re.compile(r"(?i)[\w\s'-]{0,30}?\bfor\s+(?:the\s+|your\s+)?[\[［]")
+
+
+def swapped_away(text: str, start: int, end: int) -> bool:
+    """ "Trade the denim jacket for [8] and the white canvas sneakers for [6]": a garment
+    word right before "for [N]", after a swap verb in its sentence, is what goes."""
+    sentence = max((m.end() for m in re.finditer(r"[.!?。\n]", text[:start])), default=0)
+    return bool(_FOR_CITATION.match(text, end)) and bool(_SWAP_VERB.search(text, sentence, start))

@@ -25,7 +25,9 @@ from evals.answer_clauses import (
     clause_bounds,
     contrast_rules_out,
     describes_on,
+    explained_apart,
     opens_as_option,
+    swapped_away,
     without_asides,
 )
 from evals.answer_layout import Line, Section, layout, section_at
@@ -46,6 +48,8 @@ from evals.ruling_words import (
     HEAD_LIKE,
     HEAD_OUT,
     HEAD_REFERENCE,
+    HEAD_SPLIT_OUT,
+    HEAD_SWAP_FOR,
     HEAD_TARGET,
     HEAD_TOO,
     JOINED,
@@ -58,6 +62,7 @@ from evals.ruling_words import (
     TAIL_FOR_ANOTHER,
     TAIL_LIKE,
     TAIL_OUT,
+    TAIL_SPLIT_OUT,
 )
 from evals.wardrobe_words import KindHit, garment_hits, kinds_in
 from storage.records import WardrobeCard
@@ -115,7 +120,10 @@ class Reading:
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)
         head = text[max(left, previous) : start]
-        tail = without_asides(text[end : min(right, following)], own or text[start:end])
+        tail = explained_apart(
+            without_asides(text[end : min(right, following)], own or text[start:end]),
+            own or text[start:end],
+        )
         contrast = ""
         next_clause = KO_NEXT_CLAUSE.search(tail)
         while next_clause and describes_on(next_clause.group(0), tail[next_clause.end() :]):
@@ -130,6 +138,8 @@ class Reading:
             return "reference"
         if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
             return "used"
+        if HEAD_SWAP_FOR.search(head):
+            return "used"  # "Trade the denim jacket for [8]": what comes in
         if HEAD_FOR.search(head) and SWAP_VERB.search(text[left : max(left, previous)]):
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
         if PREFER_OVER.search(text[left:start]):
@@ -141,6 +151,8 @@ class Reading:
             return "ruled_out"
         if TAIL_OUT.search(tail) or (HEAD_KEEP.search(head) and TAIL_FOR_ANOTHER.match(tail)):
             return "ruled_out"
+        if HEAD_SPLIT_OUT.search(head) and TAIL_SPLIT_OUT.match(tail):
+            return "ruled_out"  # "I've kept the brown suede loafers and the tie out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"
         if following >= right and contrast_rules_out(text, tail, right):
@@ -221,6 +233,8 @@ class Reading:
         cited = [(m.start, m.status) for m in self.mentions]  # and "[8] … suede marks"
         if list_rules_out(self.text, start, end) or in_refusing_sentence(self.text, start, cited):
             return "ruled_out"  # "Avoid bright colours, loud prints and suede"
+        if swapped_away(self.text, start, end):
+            return "ruled_out"  # "Trade …, and the white canvas sneakers for [6]"
         left, right = clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.

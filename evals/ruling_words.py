@@ -49,6 +49,18 @@ TAIL_FOR_ANOTHER = re.compile(
     r"errands|lazy|casual\s+days?|another|other|summer|winter|spring|autumn|fall|off-duty|dry|"
     r"sunnier|warmer|colder|cooler|drier|beach|holiday)\b"
 )
+# "Trade the denim jacket for [8]", "replace the sneakers with …": after a swap verb and
+# the words of what goes, "for"/"with" brings the next item in.
+HEAD_SWAP_FOR = re.compile(
+    r"(?i)\b(?:swap|switch|trade|exchange|replace)\w*\s+(?:the\s+|your\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:for|with)\s+(?:the\s+|your\s+|a\s+)?$"
+)
+# "I've kept the brown suede loafers and the tie out": a phrasal verb split round its
+# object ("keep … out of the rain" protects it).
+HEAD_SPLIT_OUT = re.compile(
+    r"(?i)\b(?:kept|keeping|left|leaving|put|putting)\b(?:\W+[\w'-]+){0,8}\W*$"
+)
+TAIL_SPLIT_OUT = re.compile(r"(?i)^[^.:;!?\n\[]{0,40}?\b(?:out|aside|away)\b(?!\s+of)")
 HEAD_TARGET = re.compile(r"(?:대신(?:에)?|→|->|⇒|➡️?)\s*(?:\S+\s+)?$")
 HEAD_FOR = re.compile(
     r"^\W*(?:[A-Za-z'\-]+\s+){0,5}?(?:for|with|to|into)\s+(?:the\s+|your\s+|a\s+)?$", re.I
@@ -84,6 +96,7 @@ TAIL_OUT_EN = (
     r"\b(?:is|are|stays?)\s+(?:\w+\s+)?for\s+the\s+bride|\bbride's\s+colou?r",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:be|been|get|gets)\s+(?:\w+\s+)?(?:soaked|drenched|sodden|soggy|waterlogged)\b|\bsoaked\s+through",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
