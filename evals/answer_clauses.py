@@ -7,6 +7,7 @@ avoid heading or an avoid label ("Skip: [8]", "Not this time: ...") rules out. R
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from evals.answer_layout import Line
 from evals.ruling_words import (
@@ -18,7 +19,8 @@ from evals.ruling_words import (
     SENTENCE_START,
     TAIL_OUT,
 )
-from evals.wardrobe_words import garment_hits
+from evals.wardrobe_words import garment_hits, kinds_in
+from storage.records import WardrobeCard
 
 _ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
 
@@ -139,3 +141,28 @@ def swapped_away(text: str, start: int, end: int) -> bool:
     word right before "for [N]", after a swap verb in its sentence, is what goes."""
     sentence = max((m.end() for m in re.finditer(r"[.!?。\n]", text[:start])), default=0)
     return bool(_FOR_CITATION.match(text, end)) and bool(_SWAP_VERB.search(text, sentence, start))
+
+
+def bought_instead(
+    text: str,
+    lines: list[Line],
+    cards: Mapping[int, WardrobeCard],
+    start: int,
+    numbers: list[int],
+    worn: set[int],
+) -> bool:
+    """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
+    the thing to buy, of the same kind, is what the purchase replaces."""
+    line = next((ln for ln in lines if ln.start <= start < ln.end), None)
+    if line is None or not numbers:
+        return False
+    own = {kind for n in numbers if n in cards for kind in kinds_in(cards[n].name)}
+    if not line.plus:
+        # "➕ Plain black tie" in the outfit, then "Your [9] tie has a pattern ..." in
+        # the reasons: one does not buy a kind of thing to wear one's own of it.
+        return (
+            line.section in ("why", "other")
+            and not worn & set(numbers)
+            and any(ln.plus and ln.section == "main" and kinds_in(ln.text) & own for ln in lines)
+        )
+    return bool(kinds_in(text[line.start : start]) & own)

@@ -22,6 +22,7 @@ from typing import Literal
 
 from evals.answer_clauses import (
     avoided_spans,
+    bought_instead,
     clause_bounds,
     contrast_rules_out,
     describes_on,
@@ -40,6 +41,7 @@ from evals.answer_lists import (
 )
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
+    AFTER_REFUSED,
     CITATION,
     HEAD_DENIED_OUT,
     HEAD_FOR,
@@ -64,7 +66,7 @@ from evals.ruling_words import (
     TAIL_OUT,
     TAIL_SPLIT_OUT,
 )
-from evals.wardrobe_words import KindHit, garment_hits, kinds_in
+from evals.wardrobe_words import KindHit, garment_hits
 from storage.records import WardrobeCard
 
 Status = Literal["used", "ruled_out", "reference"]
@@ -151,6 +153,8 @@ class Reading:
             return "ruled_out"
         if TAIL_OUT.search(tail) or (HEAD_KEEP.search(head) and TAIL_FOR_ANOTHER.match(tail)):
             return "ruled_out"
+        if AFTER_REFUSED.match(text, end):
+            return "ruled_out"
         if HEAD_SPLIT_OUT.search(head) and TAIL_SPLIT_OUT.match(tail):
             return "ruled_out"  # "I've kept the brown suede loafers and the tie out"
         if TAIL_OUT.search(contrast):
@@ -158,26 +162,6 @@ class Reading:
         if following >= right and contrast_rules_out(text, tail, right):
             return "ruled_out"
         return "used"
-
-    def _bought_instead(self, start: int, numbers: list[int], worn: set[int]) -> bool:
-        """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
-        the thing to buy, of the same kind, is what the purchase replaces."""
-        line = next((ln for ln in self.lines if ln.start <= start < ln.end), None)
-        if line is None or not numbers:
-            return False
-        own = {kind for n in numbers if n in self.cards for kind in kinds_in(self.cards[n].name)}
-        if not line.plus:
-            # "➕ Plain black tie" in the outfit, then "Your [9] tie has a pattern ..." in
-            # the reasons: one does not buy a kind of thing to wear one's own of it.
-            return (
-                line.section in ("why", "other")
-                and not worn & set(numbers)
-                and any(
-                    ln.plus and ln.section == "main" and kinds_in(ln.text) & own
-                    for ln in self.lines
-                )
-            )
-        return bool(kinds_in(self.text[line.start : start]) & own)
 
     def _section(self, start: int) -> Section:
         section = section_at(self.lines, start)
@@ -213,7 +197,9 @@ class Reading:
             for n in ns
         }
         for i, (start, _, numbers, _, _) in enumerate(spans):
-            if statuses[i] == "used" and self._bought_instead(start, numbers, worn):
+            if statuses[i] == "used" and bought_instead(
+                self.text, self.lines, self.cards, start, numbers, worn
+            ):
                 statuses[i] = "ruled_out"
         hits = garment_hits(self.text)
         for i, (_, end, _, _, _) in enumerate(spans):

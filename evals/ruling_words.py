@@ -20,7 +20,7 @@ HEAD_OUT = re.compile(
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|steer(?:ing)?\s+clear\s+of|stay\s+away\s+from|"
-    r"hold\s+off\s+on|left(?:\s+out)?|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
+    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|[❌✗✘🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
     r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for)))"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
@@ -28,7 +28,7 @@ HEAD_OUT = re.compile(
 # The complement of "too" is what the answer finds wrong: "too casual and colourful",
 # "a bit too busy, loud or bright", "너무 밝고 화려해서"; each adjective of it is a reason.
 HEAD_TOO = re.compile(
-    r"(?i)\b(?:too|overly)\s+(?:[A-Za-z\-]+\s*(?:,|and|or|&|/)\s*){0,3}$|"
+    r"(?i)(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:too|overly)\s+(?:[A-Za-z\-]+\s*(?:,|and|or|&|/)\s*){0,3}$|"
     r"(?:너무|지나치게|과하게)\s?(?:[가-힣]+(?:하고|고|하거나|거나)\s?|[가-힣]+[,，·]\s?){0,3}$"
 )
 # "Don't forget [2]", "never skip the coat": the marker denied brings the item in.
@@ -61,6 +61,12 @@ HEAD_SPLIT_OUT = re.compile(
     r"(?i)\b(?:kept|keeping|left|leaving|put|putting)\b(?:\W+[\w'-]+){0,8}\W*$"
 )
 TAIL_SPLIT_OUT = re.compile(r"(?i)^[^.:;!?\n\[]{0,40}?\b(?:out|aside|away)\b(?!\s+of)")
+# A verdict right after the item, past a colon, dash or question mark: "[8] — no",
+# "Stilettos: no.", "[8]? No - suede.", "[8] white lace — save it for another day".
+AFTER_REFUSED = re.compile(
+    r"(?i)\s*(?:[A-Za-z'-]+\s+){0,3}?(?:[:：]|[—–-]+|\?)\s*(?:(?:no|nope|never|skip|avoid|pass)\s*"
+    r"(?:[.!,;:(—–-]|$)|not\s+(?:today|now|here|this\s+time|for\b)|(?:save|skip|avoid|leave|ditch)\s+(?:it|them|this|that|for)\b)"
+)
 HEAD_TARGET = re.compile(r"(?:대신(?:에)?|→|->|⇒|➡️?)\s*(?:\S+\s+)?$")
 HEAD_FOR = re.compile(
     r"^\W*(?:[A-Za-z'\-]+\s+){0,5}?(?:for|with|to|into)\s+(?:the\s+|your\s+|a\s+)?$", re.I
@@ -103,7 +109,7 @@ TAIL_OUT_EN = (
     r"\b(?:scuffs?|darkens?|water-?marks?|(?:stains?|marks?|spots?)\s+(?:easily|in\s+the|on\s+(?:wet|damp)|when))\b",
     r"\bworks?\s+against\b|\b(?:leave|save|keep)\s+(?:it|them)\s+for\s+(?:autumn|fall|winter|spring|summer|cooler|colder|warmer)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
-    r"\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
     r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful|"
     r"corporate|stiff|stuffy|fussy|much|glam\w*|sparkly|flashy|revealing|tight|bulky|chunky|trendy|edgy|sexy|street)",
     r"\b(?:leave|take|keep)\s+(?:it|them)\s+off\b",
@@ -114,7 +120,9 @@ TAIL_OUT_EN = (
     r"^\s*-?\s*free\b|\bfree\s+of\b",
     r"\b(?:isn't|aren't|not)\s+(?:\w+\s+)?(?:needed|necessary|required|essential)|"
     r"\ba\s+(?:bad|poor)\s+(?:idea|choice|call|fit)|\bnot\s+a\s+good\s+(?:idea|choice)|\bthe\s+wrong\s+(?:choice|call|pick)|"
-    r"\bwrong\s+for\b|\ba\s+miss\b|\bnot\s+(?:today|tonight|now|this\s+time)\b|\bunnecessary|\boverkill",
+    r"\bwrong\s+for\b|\ba\s+miss\b|\bnot\s+(?:today|tonight|now|this\s+time)\b|"
+    r"\boff-?\s?(?:brief|limits)\b|\boff\s+the\s+brief\b|\ba\s+no-go\b|\bno-no\b|"
+    r"\b(?:weekends?|daytime|gym|brunch)[\s-]only\b|\bunnecessary|\boverkill",
     r"(?<!won't\s)(?<!don't\s)(?<!not\s)(?<!never\s)\b(?:sinks?|sinking|wobbl\w*)\b",
     r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
 )
@@ -135,7 +143,7 @@ TAIL_OUT_KO = (
     # "좀 아쉬워요", "튈 수 있어요", "NG", "자제해 주세요", "거리가 있어요", "가볍게
     # 느껴질 수 있어요": the softer ways an answer turns an item down. ("넣어 두세요" is
     # not one: "[5] 코트는 비닐에 넣어 두세요" keeps the coat.)
-    r"미끄러(?:워|울|운|지기)", r"접어\s?(?:두|놓)", r"위험(?:해|할|하니|하고|합니다)", r"(?<!안 )(?:덥|춥)(?:죠|습니다|다)", r"너무\s?(?:덥|춥)",
+    r"노노", r"금지", r"(?<![A-Za-z])(?-i:NO)(?![A-Za-z])", r"미끄러(?:워|울|운|지기)", r"접어\s?(?:두|놓)", r"위험(?:해|할|하니|하고|합니다)", r"(?<!안 )(?:덥|춥)(?:죠|습니다|다)", r"너무\s?(?:덥|춥)",
     r"아쉬(?:워|울|움)(?![^.!?\n]{0,4}없)", r"(?<!안 )튈\s?수", r"(?<![A-Za-z])NG(?![A-Za-z])", r"자제(?!분)", r"거리가\s?(?:좀\s?|조금\s?)?(?:있|멀)",
     r"(?:가볍게|가벼워|캐주얼하게|캐주얼해)\s?(?:느껴지|느껴질|보일)\s?수",
 )  # fmt: skip
@@ -167,10 +175,10 @@ OPTION_START = re.compile(
 )
 # What may sit between two items of one group: their descriptions and a conjunction.
 JOINED = re.compile(
-    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|\band\b|\bor\b|&|/)\s*",
+    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|·|・|\band\b|\bor\b|&|/)\s*",
     re.IGNORECASE,
 )
-JOINED_AFTER = re.compile(r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
+JOINED_AFTER = re.compile(r"\s*(?:,|、|·|・|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.

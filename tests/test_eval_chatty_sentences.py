@@ -2,7 +2,8 @@
 hedge ("I'd steer clear of", "give it a miss", "keep [8] for the gym", "Heels aren't
 necessary", "좀 아쉬워요", "튈 수 있어요", "NG", "자제해 주세요", "조문용으로는
 캐주얼해요"), each added to an outfit that meets the case; then sentences close to them
-that recommend the item and must still fail."""
+that recommend the item and must still fail. The concise style too: "No [8]/[9].", "❌ [8]",
+"[8] — no", "Stilettos: no.", "[8]? No", "[7]·[8]은 제외", "흰 원피스 NO", "[5] > stilettos"."""
 
 from __future__ import annotations
 
@@ -44,6 +45,62 @@ CHECK = {
 WEATHER = {"summer_commute_ko", "funeral_en", "wedding_evening_en", "beach_trip_en", "camping_ko"}
 
 TURNED_DOWN = [
+    ("funeral_en", "No [8]/[9]."),
+    ("funeral_en", "❌ [8], [9]"),
+    ("funeral_en", "[8] ✗ (suede), [9] ✗ (pattern)"),
+    ("funeral_en", "Outfit uses [7] (not [8])."),
+    ("funeral_en", "[8] — no: suede on wet grass."),
+    ("funeral_en", "Not [8] or [9]."),
+    ("funeral_en", "Skip: [8] brown suede loafers, [9] patterned tie."),
+    ("funeral_en", "[9] stays home."),
+    ("funeral_en", "[8] and [9] can stay in the wardrobe."),
+    ("funeral_en", "Brown suede [8]: no."),
+    ("funeral_en", "Avoid [8] (suede) and [9] (pattern)."),
+    ("funeral_en", "[8]? No - suede."),
+    ("funeral_en", "Instead of [9], a plain black tie."),
+    ("funeral_en", "[9] is too busy; [8] too casual."),
+    ("funeral_en", "Leaving out: [8], [9]."),
+    ("funeral_en", "[7] not [8]."),
+    ("funeral_en", "[7] beats [8] on wet grass."),
+    ("funeral_en", "[7] rather than [8] - suede marks."),
+    ("funeral_ko", "[7] ✗, [8] ✗"),
+    ("funeral_ko", "[7]·[8]은 제외."),
+    ("funeral_ko", "[7]/[8] 빼기"),
+    ("funeral_ko", "제외: [7] 스니커즈, [8] 버건디 니트"),
+    ("funeral_ko", "[8] 버건디 니트 → 이번엔 X"),
+    ("funeral_ko", "[7] 스니커즈 (X)"),
+    ("funeral_ko", "[7] 대신 [6]."),
+    ("funeral_ko", "[8]은 노노."),
+    ("funeral_ko", "[7] 스니커즈는 패스, [8] 니트도 패스."),
+    ("funeral_ko", "[8] 버건디 니트, [7] 흰 스니커즈는 오늘 안 입어요."),
+    ("funeral_ko", "[8] 버건디 니트·[7] 스니커즈 모두 NO"),
+    ("funeral_ko", "[7]보다 [6]이 맞아요."),
+    (
+        "wedding_evening_en",
+        "[8] white lace — save for someone else's big day? No: white is for the bride only.",
+    ),
+    ("wedding_evening_en", "Skip [8] (white)."),
+    ("wedding_evening_en", "No white ([8])."),
+    ("wedding_evening_en", "[5] block heels > stilettos on grass."),
+    ("wedding_evening_en", "Stilettos: no. Lawn."),
+    ("wedding_evening_en", "Heels that won't sink: [5]."),
+    ("date_night_en", "[8] hoodie: weekend only."),
+    ("date_night_en", "No [8]."),
+    ("date_night_en", "[8] is off-brief (logo)."),
+    ("wedding_guest_ko", "[6] 화이트 원피스 ✗ (신부 색)"),
+    ("wedding_guest_ko", "흰 원피스 NO"),
+    ("wedding_guest_ko", "[6]은 이번엔 안 입는 걸로."),
+    ("interview_ko", "[7] ✗"),
+    ("interview_ko", "스니커즈 X, [6] 더비 O"),
+    ("jeju_trip_ko", "로퍼/구두 X"),
+    ("jeju_trip_ko", "힐 금지!"),
+    ("blind_date_ko", "치마 X (메모대로)"),
+    ("blind_date_ko", "[4] 스커트는 빼고"),
+    ("weekend_brunch_ko", "[6] 뮬 대신 [5] 스니커즈"),
+    ("weekend_brunch_ko", "힐은 NO"),
+    ("first_day_work_en", "Heels: no (as asked)."),
+    ("first_day_work_en", "Flats only - no heels."),
+    ("funeral_en", "[7] oxfords: skip the loafers."),
     ("funeral_en", "I'd steer clear of the [8] brown suede loafers; suede scuffs on wet grass."),
     ("funeral_en", "The [9] patterned tie is a no-go for a funeral."),
     ("funeral_en", "Give the [8] loafers a miss this time."),
@@ -165,6 +222,9 @@ def test_an_item_turned_down_is_not_recommended(case_id: str, sentence: str) -> 
 
 
 RECOMMENDED = [
+    ("funeral_en", "[8] loafers: no scuffing worries if you stay on the path."),
+    ("funeral_en", "[8] - no problem on dry paths."),
+    ("date_night_en", "[8] hoodie - not too casual for a bar."),
     ("interview_ko", "[7] 가죽 스니커즈도 깔끔하지만, 추우면 구두가 나아요."),
     ("beach_trip_en", "Boots? Yes, for the shack at night."),
     ("jeju_trip_ko", "로퍼는 미끄럽지 않아서 돌길에도 좋아요."),
