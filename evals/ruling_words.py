@@ -20,7 +20,7 @@ HEAD_OUT = re.compile(
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|steer(?:ing)?\s+clear\s+of|stay\s+away\s+from|"
-    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|[❌✗✘🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
+    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|[❌✗✘✖❎🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
     r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for)))"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
@@ -135,7 +135,7 @@ TAIL_OUT_KO = (
     r"부적절", r"비추", r"삼가", r"어색", r"과해", r"부담스러(?:워|울|운)", r"너무\s?(?:캐주얼|튀|밝|화려|가벼|얇|짧|추|더|무거|두꺼)",
     r"(?<!안 )튀어(?:요|서|보)", r"튀는\s?(?:색|컬러)", r"젖으면", r"젖기\s?쉬", r"(?:비|물|습기)에\s?약",
     r"상하(?:기|ㄹ|니|면)|상할", r"망가", r"티가\s?(?:잘|많이|확)?\s?나(?:요|서|니|고|요)",
-    r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
+    r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗✘✖❌❎🙅🚫⛔]",
     r"옷장에|(?:집|회사|사무실|직장|차|숙소|호텔|라커|사물함|신발장)에\s?(?:두|놔|놓|맡겨|맡기|보관)", r"쉬게", r"쉬어\s?(?:주|두)", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
     r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)", r"(?<!안 )(?<!덜 )(?:덥고|더우니|더워서)", r"땀이\s?차", r"생략", r"불편(?:하니|해서|해요|하고|할\s?(?:수|거)|합니다)", r"안\s?(?:매|둘러|들어)도", r"아직\s?(?:일러|이르)",
