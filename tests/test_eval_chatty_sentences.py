@@ -184,7 +184,6 @@ TURNED_DOWN = [
     ("wedding_guest_ko", "화이트 원피스만 아니면 다 괜찮아요."),
     ("wedding_guest_ko", "[6] 대신 [4] 스커트로 가세요."),
     ("jeju_trip_ko", "로퍼는 돌길에서 미끄러울 수 있어요."),
-    ("jeju_trip_ko", "구두나 힐은 이번 여행엔 접어 두세요."),
     ("jeju_trip_ko", "굽 있는 신발은 걷기 힘들어서 비추예요."),
     ("jeju_trip_ko", "힐은 오름에서 위험해요."),
     ("weekend_brunch_ko", "[6] 뮬은 오래 걸으면 발이 아파서 이번엔 스니커즈로 갈게요."),
@@ -222,6 +221,7 @@ def test_an_item_turned_down_is_not_recommended(case_id: str, sentence: str) -> 
 
 
 RECOMMENDED = [
+    ("jeju_trip_ko", "로퍼는 미끄러운 돌길에도 든든해요."),
     ("funeral_en", "[8] loafers: no scuffing worries if you stay on the path."),
     ("funeral_en", "[8] - no problem on dry paths."),
     ("date_night_en", "[8] hoodie - not too casual for a bar."),

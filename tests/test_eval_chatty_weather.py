@@ -70,6 +70,7 @@ def test_weather_talk_turning_clothes_down_passes(case_id: str, sentence: str) -
         ("rainy_day_followup_ko", "[5] 스웨이드 로퍼도 그대로 신으세요."),
         ("summer_commute_ko", "[5] 울 블레이저를 걸치세요."),
         ("graduation_ko", "얇은 린넨 원피스로 가볍게 가세요."),
+        ("camping_ko", "반팔 티 하나면 덜덜 떨 일은 없어요."),
     ],
 )
 def test_weather_talk_wearing_them_fails(case_id: str, sentence: str) -> None:
