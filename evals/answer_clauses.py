@@ -97,13 +97,15 @@ def opens_as_option(text: str, start: int) -> bool:
     return bool(OPTION_START.search(sentence.replace("**", "")))
 
 
-_NOT_OPENS = re.compile(r"(?i)(?:not\s+(?:for|on|at|with|in|to|today|now|this)|wrong\s+for)\b")
+_NOT_OPENS = re.compile(
+    r"(?i)(?:(?:just|simply|only|but)\s+)?(?:not\s+(?:for|on|at|with|in|to|today|now|this)|wrong\s+for)\b"
+)
 
 
 def contrast_rules_out(text: str, tail: str, right: int) -> bool:
     """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
     contrasting clause without another item that rules it out."""
-    boundary = text[right : right + 12]
+    boundary = text[right : right + 24]
     opener = boundary.lstrip(",， ")
     # "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
     if not (CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)):

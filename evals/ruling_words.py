@@ -20,7 +20,8 @@ HEAD_OUT = re.compile(
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|steer(?:ing)?\s+clear\s+of|stay\s+away\s+from|"
-    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|[❌✗✘✖❎🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
+    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|think\s+twice\s+about|(?:as\s+)?much\s+as\s+I\s+(?:like|love|adore)|"
+    r"(?:tempting|lovely|nice|pretty|great|gorgeous|beautiful|comfy|comfortable)\s+as|[❌✗✘✖❎🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
     r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for)))"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
@@ -64,7 +65,7 @@ TAIL_SPLIT_OUT = re.compile(r"(?i)^[^.:;!?\n\[]{0,40}?\b(?:out|aside|away)\b(?!\
 # A verdict right after the item, past a colon, dash or question mark: "[8] — no",
 # "Stilettos: no.", "[8]? No - suede.", "[8] white lace — save it for another day".
 AFTER_REFUSED = re.compile(
-    r"(?i)\s*(?:[A-Za-z'-]+\s+){0,3}?(?:[:：]|[—–-]+|\?)\s*(?:(?:no|nope|never|skip|avoid|pass)\s*"
+    r"(?i)\s*(?:[A-Za-z'-]+\s+){0,3}?(?:[:：]|[—–-]+|\?)\s*(?:(?:no|nope|never|skip|avoid|pass|I\s+wouldn't|I\s+won't)\s*"
     r"(?:[.!,;:(—–-]|$)|not\s+(?:today|now|here|this\s+time|for\b)|(?:save|skip|avoid|leave|ditch)\s+(?:it|them|this|that|for)\b)"
 )
 HEAD_TARGET = re.compile(r"(?:대신(?:에)?|→|->|⇒|➡️?)\s*(?:\S+\s+)?$")
@@ -121,7 +122,7 @@ TAIL_OUT_EN = (
     r"\b(?:isn't|aren't|not)\s+(?:\w+\s+)?(?:needed|necessary|required|essential)|"
     r"\ba\s+(?:bad|poor)\s+(?:idea|choice|call|fit)|\bnot\s+a\s+good\s+(?:idea|choice)|\bthe\s+wrong\s+(?:choice|call|pick)|"
     r"\bwrong\s+for\b|\ba\s+miss\b|\bnot\s+(?:today|tonight|now|this\s+time)\b|"
-    r"\boff-?\s?(?:brief|limits)\b|\boff\s+the\s+brief\b|\ba\s+no-go\b|\bno-no\b|"
+    r"\b(?:last|worst)\s+(?:choice|resort|pick)\b|\boff-?\s?(?:brief|limits)\b|\boff\s+the\s+brief\b|\ba\s+no-go\b|\bno-no\b|"
     r"\b(?:weekends?|daytime|gym|brunch)[\s-]only\b|\bunnecessary|\boverkill",
     r"(?<!won't\s)(?<!don't\s)(?<!not\s)(?<!never\s)\b(?:sinks?|sinking|wobbl\w*)\b",
     r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
@@ -144,6 +145,8 @@ TAIL_OUT_KO = (
     # 느껴질 수 있어요": the softer ways an answer turns an item down. ("넣어 두세요" is
     # not one: "[5] 코트는 비닐에 넣어 두세요" keeps the coat, nor is "접어 두세요": "소매를
     # 접어 두세요" keeps it; "미끄러운" describes the ground.)
+    r"(?:신|입|챙기|들|매|걸치|생각하|고르)지\s?마(?:세요|시고|요|시길)", r"다른\s?날", r"다음\s?(?:모임|번|날|약속)",
+    r"필요(?:는|가)\s?없", r"양보", r"오해(?:받|를\s?살|할)",
     r"노노", r"금지", r"(?:덜덜|(?<![가-힣])떨(?:어요|려요|릴\s?거|게\s?돼))(?![^.!?\n]{0,8}(?:없|않))", r"(?<![A-Za-z])(?-i:NO)(?![A-Za-z])", r"미끄러(?:워요|울\s?수|지기\s?쉬)", r"위험(?:해|할|하니|하고|합니다)", r"(?<!안 )(?:덥|춥)(?:죠|습니다|다)", r"너무\s?(?:덥|춥)",
     r"아쉬(?:워|울|움)(?![^.!?\n]{0,4}없)", r"(?<!안 )튈\s?수", r"(?<![A-Za-z])NG(?![A-Za-z])", r"자제(?!분)", r"거리가\s?(?:좀\s?|조금\s?)?(?:있|멀)",
     r"(?:가볍게|가벼워|캐주얼하게|캐주얼해)\s?(?:느껴지|느껴질|보일)\s?수",

@@ -45,6 +45,37 @@ CHECK = {
 WEATHER = {"summer_commute_ko", "funeral_en", "wedding_evening_en", "beach_trip_en", "camping_ko"}
 
 TURNED_DOWN = [
+    ("funeral_en", "I'd go with the oxfords rather than [8]."),
+    ("funeral_en", "Optional: black leather gloves. Not needed: [9]."),
+    ("funeral_en", "The one thing I'd change from your usual: no [9] patterned tie."),
+    ("funeral_en", "[8] brown suede loafers are a lovely shoe, just not for a funeral."),
+    ("funeral_en", "Think twice about [8]: brown suede reads casual."),
+    ("funeral_en", "Personally I'd pass on [9]."),
+    ("funeral_en", "[9] — maybe another time."),
+    ("funeral_en", "As much as I like [8], they're too relaxed for this."),
+    ("funeral_en", "Leave the [9] navy tie in the drawer."),
+    ("funeral_en", "Tempting as [8] is, suede and wet grass don't get along."),
+    ("funeral_en", "[8] would be my last choice here."),
+    ("funeral_en", "You can skip [9] entirely."),
+    ("funeral_en", "I wouldn't go for anything colourful."),
+    ("wedding_evening_en", "Much as I love [8], white lace is a bridal look."),
+    ("wedding_evening_en", "Save the stilettos for an indoor party."),
+    ("wedding_evening_en", "[8] is stunning, though white is best left to the bride."),
+    (
+        "date_night_en",
+        "Hoodies, even nice ones, read casual for cocktails; [8] can sit this one out.",
+    ),
+    ("first_day_work_en", "No need for heels - the loafers do the job."),
+    ("first_day_work_en", "If you were thinking heels: I wouldn't."),
+    ("funeral_ko", "[8] 버건디 니트는 평소엔 예쁘지만 조문 자리엔 어울리지 않아요."),
+    ("funeral_ko", "[7]은 이번에는 신지 마세요."),
+    ("funeral_ko", "[7] 스니커즈는 다른 날 신으세요."),
+    ("funeral_ko", "[8]은 다음 모임 때 입으세요."),
+    ("funeral_ko", "굳이 [8]을 입을 필요는 없어요."),
+    ("funeral_ko", "[7]은 생각하지 마세요."),
+    ("wedding_guest_ko", "[6]은 아무리 예뻐도 하객룩으론 안 돼요."),
+    ("wedding_guest_ko", "[6] 원피스는 신부님을 위해 양보해 주세요."),
+    ("wedding_guest_ko", "흰 원피스는 괜히 오해받을 수 있어요."),
     ("funeral_en", "No [8]/[9]."),
     ("funeral_en", "❌ [8], [9]"),
     ("funeral_en", "[8] ✗ (suede), [9] ✗ (pattern)"),
@@ -221,6 +252,8 @@ def test_an_item_turned_down_is_not_recommended(case_id: str, sentence: str) -> 
 
 
 RECOMMENDED = [
+    ("funeral_en", "[8] brown suede loafers are lovely, just right for a funeral."),
+    ("funeral_ko", "[8] 버건디 니트를 꼭 입을 필요가 있어요."),
     ("jeju_trip_ko", "로퍼는 미끄러운 돌길에도 든든해요."),
     ("funeral_en", "[8] loafers: no scuffing worries if you stay on the path."),
     ("funeral_en", "[8] - no problem on dry paths."),
