@@ -23,6 +23,7 @@ _FULL_BOLD = re.compile(r"^[^\w*]*(?:\*\*|__)([^*_]+)(?:\*\*|__)[\s:\uff1a]*$")
 _COLON_LINE = re.compile(r"^\s*([^\n]{1,40})[:\uff1a]\s*$")
 LIST_ITEM = re.compile(r"^(\s*)(?:[-*\u2022\u00b7\u2013]|\d+[.)])\s+(.*)$")
 PLUS = "\u2795"  # ➕
+_CITED = re.compile(r"[\[［]\s*[\d０-９]|\u2795")
 
 ALTERNATIVE_WORDS = compile_any(re.escape(w) for w in ALTERNATIVE_HEADINGS)
 WHY_WORDS = compile_any(
@@ -84,12 +85,18 @@ def layout(answer: str) -> list[Line]:
     lines: list[Line] = []
     section: Section = "main"
     seen_why = False
+    cited = False  # has the outfit cited an item yet?
     offset = 0
     for raw in answer.split("\n"):
         heading = heading_text(raw) if raw.strip() else None
         if heading is not None:
             section = heading_section(heading, section, seen_why)
+            # An alternative is another way to wear an outfit given first; "Small swaps:"
+            # or "**신발만 바꿔요**" opening an answer heads the outfit itself.
+            if section == "alternatives" and not seen_why and not cited:
+                section = "main"
             seen_why = seen_why or section != "main"
+        cited = cited or (section == "main" and _CITED.search(raw) is not None)
         item = LIST_ITEM.match(raw)
         lines.append(
             Line(raw, offset, section, heading is not None, bool(item) and heading is None,

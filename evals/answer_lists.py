@@ -15,9 +15,10 @@ phrase after the last one, up to where its clause ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from evals.answer_clauses import describes_on
 from evals.matching import Hit
 from evals.ruling_words import (
     CITATION,
@@ -35,7 +36,10 @@ _COMMA = re.compile(r"[,，、]\s*")
 # carries the predicate ("샌들은 면접에선 피하는 게 좋아요").
 _JOINED_LAST = re.compile(r"(?i)\b(?:and|or|nor)\b|&|/")
 _MAX_WORDS = 4
-_ASKED_AND_REFUSED = re.compile(r"(?i)[a-z]{0,3}\?\s*(?:not|no|nope|never|skip|avoid)\b")
+_ASKED_AND_REFUSED = re.compile(
+    r"(?i)[a-z]{0,3}\?\s*(?:(?:definitely|absolutely|probably|really|honestly|sadly|just)\s+)?"
+    r"(?:not|no|nope|never|skip|avoid|pass|too)\b"
+)
 # "Sneakers are comfy, but a bank interview calls for derbies": a concession, then the
 # choice of another garment of the same kind of slot.
 # The garment is what the clause speaks of: "Sneakers are comfy", "스니커즈는 편하지만".
@@ -43,7 +47,11 @@ _SUBJECT = re.compile(
     r"(?i)[a-z]{0,3}\s+(?:is|are|look|looks|feel|feels|can|could|would|might|may|work|works)\b"
     r"|[a-z]{0,3}'(?:re|s)\b|(?:은|는|이|가|도)\s"
 )
-_CONTRAST = re.compile(r"(?i)[,，]?\s(?:but|however|though|although|yet)\s|지만\s|는데\s")
+_CONTRAST = re.compile(
+    r"(?i)[,，]?\s(?:but|however|though|although|yet)\s|지만[,，]?\s|는데[,，]?\s"
+)
+# ("은행이라면" is "for a bank", not a condition.)
+_HEDGE = re.compile(r"(?i)\b(?:if|when|unless|in\s+case)\b|[가-힣](?<!라)(?:으)?면\s|(?<!이)다면")
 # The item right after "or"/"and": "a coat or a scarf".
 _JOINED_BEFORE = re.compile(r"(?i)\s+(?:or|and|nor)\s+(?:a\s+|an\s+|the\s+|any\s+)?$")
 # "Skip the sneakers, wear loafers and a belt": a piece that opens with a verb is a new
@@ -106,6 +114,9 @@ def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
         clause_end = CLAUSE_END.search(tail)
         tail = tail[: clause_end.start()] if clause_end else tail
         next_clause = KO_NEXT_CLAUSE.search(tail)
+        # "로퍼, 구두는 미끄럽고 불편해서 안 챙기셔도 돼요": descriptions run on.
+        while next_clause and describes_on(next_clause.group(0), tail[next_clause.end() :]):
+            next_clause = KO_NEXT_CLAUSE.search(tail, next_clause.end())
         tail = tail[: next_clause.end()] if next_clause else tail
         if TAIL_OUT.search(tail):
             return True
@@ -131,6 +142,8 @@ def conceded(text: str, hit: KindHit, hits: list[KindHit]) -> bool:
     turn = _CONTRAST.search(text, hit.end, end)
     if not turn or CITATION.search(text, hit.end, turn.start()):
         return False
+    if _HEDGE.search(text, turn.end(), end):
+        return False  # "Loafers are fine, but boots are warmer if it's cold": both stay
     if not _SUBJECT.match(text, hit.end):
         return False  # "Wear the loafers, but bring sneakers": no concession about it
     return any(
@@ -138,8 +151,24 @@ def conceded(text: str, hit: KindHit, hits: list[KindHit]) -> bool:
         and other.category == hit.category
         and other.kind != hit.kind
         for other in hits
-        if not other.kind.startswith("generic:")
+        # A category word counts as the subject of the turn: "… 은행이라면 구두가 안전해요".
+        if not other.kind.startswith("generic:") or _SUBJECT.match(text, other.end)
     )
+
+
+def conceded_number(
+    text: str, end: int, hits: list[KindHit], status: Callable[[int, int], str]
+) -> bool:
+    """ "[8] suede loafers are comfortable, but black leather oxfords are more formal": the
+    cited item's own words (right after its number) are praised, then passed over for
+    another garment of its category that the sentence brings in (``status`` of a span)."""
+    for hit in hits:
+        if not end <= hit.start <= end + 40 or re.search(r"[\n\[［]", text[end : hit.start]):
+            continue
+        if _SUBJECT.match(text, hit.end):
+            brought = [h for h in hits if h.start > hit.end and status(h.start, h.end) == "used"]
+            return conceded(text, hit, brought)
+    return False
 
 
 # A sentence that cites items, rules every one of them out and brings nothing in:

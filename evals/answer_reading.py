@@ -20,34 +20,53 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from evals.answer_clauses import (
+    avoided_spans,
+    bought_instead,
+    clause_bounds,
+    contrast_rules_out,
+    describes_on,
+    explained_apart,
+    opens_as_option,
+    swapped_away,
+    without_asides,
+)
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import apposition_start, conceded, in_refusing_sentence, list_rules_out
+from evals.answer_lists import (
+    apposition_start,
+    conceded,
+    conceded_number,
+    in_refusing_sentence,
+    list_rules_out,
+)
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
-    AVOID_HEADING,
+    AFTER_REFUSED,
     CITATION,
-    CLAUSE_END,
-    CONTRAST,
     HEAD_DENIED_OUT,
     HEAD_FOR,
     HEAD_IN,
+    HEAD_KEEP,
     HEAD_LIKE,
     HEAD_OUT,
     HEAD_REFERENCE,
+    HEAD_SPLIT_OUT,
+    HEAD_SWAP_FOR,
     HEAD_TARGET,
+    HEAD_TOO,
     JOINED,
     JOINED_AFTER,
     KO_NEXT_CLAUSE,
-    OPTION_START,
     PAIR_OUT,
     PREFER_OVER,
-    SENTENCE_START,
     SWAP_VERB,
     TAIL_ELLIPSIS,
+    TAIL_FOR_ANOTHER,
     TAIL_LIKE,
     TAIL_OUT,
+    TAIL_SPLIT_OUT,
 )
-from evals.wardrobe_words import KindHit, garment_hits, kinds_in
+from evals.wardrobe_words import KindHit, garment_hits
 from storage.records import WardrobeCard
 
 Status = Literal["used", "ruled_out", "reference"]
@@ -71,28 +90,6 @@ class TermMention:
     status: Status
 
 
-_ASIDE = re.compile(r"[(（][^)）\n]*[)）]")
-
-
-def _without_asides(tail: str, own: str) -> str:
-    """Drop asides in brackets that name another garment: in "[5] block heels (stilettos
-    sink into the lawn)" the aside is about stilettos, not about [5]."""
-
-    def keep(aside: re.Match[str]) -> str:
-        words = [h.text for h in garment_hits(aside.group(0)) if not h.generic]
-        return "" if any(w.casefold() not in own.casefold() for w in words) else aside.group(0)
-
-    return _ASIDE.sub(keep, tail)
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in CLAUSE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = CLAUSE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
-
-
 # Right after a ruled-out number, these make the next words its replacement, not its
 # description: "swap [5] for ➕ block-heel pumps", "[5] → 첼시부츠", "[5] 대신 블랙 부츠".
 _REPLACEMENT = re.compile(
@@ -108,13 +105,7 @@ class Reading:
         self.cards = dict(cards or {})
         self.lines: list[Line] = layout(answer)
         self._paired_out = {m.start("first") for m in PAIR_OUT.finditer(answer)}
-        self._avoided: list[tuple[int, int]] = []  # the lines under an avoid heading
-        avoid = False
-        for line in self.lines:
-            if line.heading:
-                avoid = line.section != "alternatives" and bool(AVOID_HEADING.search(line.text))
-            elif avoid:
-                self._avoided.append((line.start, line.end))
+        self._avoided = avoided_spans(self.lines)
         self._citations = [
             (m.start(), m.end(), [int(p) for p in re.split(r"[\s,，、]+", m.group(1)) if p])
             for m in CITATION.finditer(answer)
@@ -127,13 +118,18 @@ class Reading:
         text = self.text
         if any(s <= start < e for s, e in self._avoided):
             return "ruled_out"
-        left, right = _clause_bounds(text, start, end)
+        left, right = clause_bounds(text, start, end)
         previous = max((e for s, e, _ in self._citations if e <= start), default=left)
         following = min((s for s, _, _ in self._citations if s >= end), default=right)
         head = text[max(left, previous) : start]
-        tail = _without_asides(text[end : min(right, following)], own or text[start:end])
+        tail = explained_apart(
+            without_asides(text[end : min(right, following)], own or text[start:end]),
+            own or text[start:end],
+        )
         contrast = ""
         next_clause = KO_NEXT_CLAUSE.search(tail)
+        while next_clause and describes_on(next_clause.group(0), tail[next_clause.end() :]):
+            next_clause = KO_NEXT_CLAUSE.search(tail, next_clause.end())
         if next_clause:
             # "스니커즈는 편하지만 자리엔 맞지 않아요": what comes after "지만" still speaks
             # of this item, as long as no other item comes first.
@@ -144,6 +140,8 @@ class Reading:
             return "reference"
         if HEAD_IN.search(head) or HEAD_TARGET.search(head) or HEAD_DENIED_OUT.search(head):
             return "used"
+        if HEAD_SWAP_FOR.search(head):
+            return "used"  # "Trade the denim jacket for [8]": what comes in
         if HEAD_FOR.search(head) and SWAP_VERB.search(text[left : max(left, previous)]):
             return "used"  # "swap [5] for [7]: ..." - what follows explains the swap
         if PREFER_OVER.search(text[left:start]):
@@ -151,53 +149,25 @@ class Reading:
         like = HEAD_LIKE.search(head)
         if like and (TAIL_ELLIPSIS if like.group(1) == "whereas" else TAIL_LIKE).match(tail):
             return "ruled_out"
-        if start in self._paired_out or HEAD_OUT.search(head) or TAIL_OUT.search(tail):
+        if start in self._paired_out or HEAD_OUT.search(head) or HEAD_TOO.search(head):
             return "ruled_out"
+        if TAIL_OUT.search(tail) or (HEAD_KEEP.search(head) and TAIL_FOR_ANOTHER.match(tail)):
+            return "ruled_out"
+        if AFTER_REFUSED.match(text, end):
+            return "ruled_out"
+        if HEAD_SPLIT_OUT.search(head) and TAIL_SPLIT_OUT.match(tail):
+            return "ruled_out"  # "I've kept the brown suede loafers and the tie out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"
-        if following >= right and self._contrast_rules_out(tail, right):
+        if following >= right and contrast_rules_out(text, tail, right):
             return "ruled_out"
         return "used"
-
-    def _contrast_rules_out(self, tail: str, right: int) -> bool:
-        """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
-        contrasting clause without another item that rules it out."""
-        text = self.text
-        boundary = text[right : right + 12]
-        if not (CONTRAST.search(tail) or CONTRAST.match(boundary.lstrip(",， "))):
-            return False
-        if text[right : right + 1] in ".!?。\n;":
-            return False
-        boundary_match = CLAUSE_END.match(text, right)
-        start = boundary_match.end() if boundary_match else right
-        _, end = _clause_bounds(text, start, start)
-        following = text[start:end]
-        return not CITATION.search(following) and bool(TAIL_OUT.search(following))
-
-    def _bought_instead(self, start: int, numbers: list[int]) -> bool:
-        """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after
-        the thing to buy, of the same kind, is what the purchase replaces."""
-        line = next((ln for ln in self.lines if ln.start <= start < ln.end), None)
-        if line is None or not line.plus or not numbers:
-            return False
-        bought = kinds_in(self.text[line.start : start])
-        own = {kind for n in numbers if n in self.cards for kind in kinds_in(self.cards[n].name)}
-        return bool(bought & own)
 
     def _section(self, start: int) -> Section:
         section = section_at(self.lines, start)
         if section != "main":
             return section
-        sentence_start = 0
-        for match in SENTENCE_START.finditer(self.text, 0, start + 1):
-            if match.end() <= start:
-                sentence_start = match.end()
-        sentence = self.text[sentence_start:start]
-        # List markers and bold labels are not words of the sentence.
-        sentence = re.sub(r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])\s*", "", sentence)
-        if OPTION_START.search(sentence.replace("**", "")):
-            return "alternatives"
-        return "main"
+        return "alternatives" if opens_as_option(self.text, start) else "main"
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -220,8 +190,20 @@ class Reading:
             gap = self.text[spans[i - 1][1] : spans[i][0]]
             if JOINED_AFTER.fullmatch(gap) and statuses[i - 1] == "ruled_out":
                 statuses[i] = "ruled_out"
+        worn = {  # worn in the outfit, not only named beside what is bought
+            n
+            for (start, _, ns, _, sec), st in zip(spans, statuses, strict=True)
+            if sec == "main" and st == "used" and not self.on_plus_line(start)
+            for n in ns
+        }
         for i, (start, _, numbers, _, _) in enumerate(spans):
-            if statuses[i] == "used" and self._bought_instead(start, numbers):
+            if statuses[i] == "used" and bought_instead(
+                self.text, self.lines, self.cards, start, numbers, worn
+            ):
+                statuses[i] = "ruled_out"
+        hits = garment_hits(self.text)
+        for i, (_, end, _, _, _) in enumerate(spans):
+            if statuses[i] == "used" and conceded_number(self.text, end, hits, self._status):
                 statuses[i] = "ruled_out"
         found: list[Mention] = []
         for (start, end, numbers, _, section), status in zip(spans, statuses, strict=True):
@@ -237,7 +219,9 @@ class Reading:
         cited = [(m.start, m.status) for m in self.mentions]  # and "[8] … suede marks"
         if list_rules_out(self.text, start, end) or in_refusing_sentence(self.text, start, cited):
             return "ruled_out"  # "Avoid bright colours, loud prints and suede"
-        left, right = _clause_bounds(self.text, start, end)
+        if swapped_away(self.text, start, end):
+            return "ruled_out"  # "Trade …, and the white canvas sneakers for [6]"
+        left, right = clause_bounds(self.text, start, end)
         # A word describing a cited item shares its fate: "[4] 스커트는", "skirt [4] is out".
         # Of the numbers before it in its clause, it describes the nearest.
         back = apposition_start(self.text, left)  # "Skip [8], the logo hoodie, ..."

@@ -75,6 +75,7 @@ _DENIED_AFTER = re.compile(r"^\S{0,3}\s?(?:아니|없)")
 # hands the flaw to something else: "다리가 길어 보이지만 밑단이 젖는 게 단점",
 # "어깨선이 살고 구김도 덜 보여요".
 _HANDED_ON = re.compile(r"지만|는데|(?:이|가|은|는|도)\s")
+_NOMINALISED = re.compile(r"(?:게|것이|점이|건|편이라)")
 _OWN_PARTICLE = re.compile(r"^(?:라인|선|살)?(?:이|가|은|는|도|을|를)?\s?")
 
 
@@ -90,6 +91,10 @@ def _sentence_flaw(sentence: str) -> str:
             continue
         between = _OWN_PARTICLE.sub("", sentence[part.end() : flaw.start()], count=1)
         korean = re.search("[가-힣]", flaw.group(0)) is not None
+        if korean and _NOMINALISED.match(flaw.group(0)):
+            # "어깨가 좁은 게 단점": the word before 게 is the predicate made a noun, its
+            # 은/는 no particle handing the flaw to something else.
+            between = re.sub(r"\S+\s?$", "", between)
         if korean and (garment_hits(between) or _HANDED_ON.search(between)):
             continue
         return flaw.group(0)

@@ -53,6 +53,15 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
         )
         if not fits:
             return f"the card says {card.name!r}"
+    words = garment_hits(phrase)
+    # "black ribbed knit top" for a knit dress: after material words a category word is
+    # the head noun, and a dress is neither a top nor a bottom.
+    head = words[-1] if words and words[-1].generic else None
+    if head and own and all(h.kind in _MATERIALS for h in words[:-1]) and len(words) > 1:
+        if head.category != category and "dress" in {head.category, category}:
+            return f"the card says {card.name!r}"
+        if not categories_close(head.category, category):
+            return f"the card says {card.name!r}"
     colours = colour_families(phrase)
     card_colours = _card_colours(card)
     if colours and card_colours and not colours & card_colours:
@@ -185,6 +194,31 @@ def _looks(reading: Reading, case: CaseContext) -> list[tuple[set[int], set[int]
     return [look for look in looks if len(look[1]) >= 2]
 
 
+def _named(
+    reading: Reading, line_start: int, line_end: int, cards: dict[int, WardrobeCard]
+) -> set[int]:
+    """The cards an alternative names in words only ("Tank and cutoffs with the linen shirt
+    open", "그레이 니트 + 화이트 셔츠"): a garment word it uses that fits one card alone,
+    by its kind and, when a colour is said, its colour."""
+    found: set[int] = set()
+    for mention in reading.garments(("alternatives",)):
+        hit = mention.hit
+        kind = getattr(hit, "kind", "")
+        if mention.status != "used" or getattr(hit, "generic", True):
+            continue
+        if not line_start <= hit.start < line_end:
+            continue
+        said = colour_families(reading.text[max(line_start, hit.start - 16) : hit.end])
+        fits = [
+            c.number
+            for c in cards.values()
+            if c.kind == "item" and kind in _card_kinds(c) and (not said or said & _card_colours(c))
+        ]
+        if len(fits) == 1:
+            found.add(fits[0])
+    return found
+
+
 def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     """No alternative is a look of the outfit again: an alternative that holds a look's
     garments (top, bottom or dress, shoes), nothing from outside that look, and changes
@@ -206,6 +240,11 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     for index, line in enumerate(items, start=1):
         mentions = [m for m in reading.mentions if line.start <= m.start < line.end]
         used = frozenset(m.number for m in mentions if m.status == "used")
+        named = used | _named(reading, line.start, line.end, cards)
+        # Words count as a look only when they name one: two or more of its core pieces
+        # ("2. 가디건을 어깨에 걸쳐" is a styling tip, not another outfit).
+        if len({n for n in named if n in cards and cards[n].category in _CORE}) >= 2:
+            used = named
         kinds = frozenset(kinds_in(line.text))
         changes = (
             bool(used - main)

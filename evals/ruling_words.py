@@ -19,9 +19,18 @@ HEAD_OUT = re.compile(
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
-    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?)"
+    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|steer(?:ing)?\s+clear\s+of|stay\s+away\s+from|"
+    r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|think\s+twice\s+about|(?:as\s+)?much\s+as\s+I\s+(?:like|love|adore)|"
+    r"(?:tempting|lovely|nice|pretty|great|gorgeous|beautiful|comfy|comfortable)\s+as|[❌✗✘✖❎🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
+    r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for)))"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
+)
+# The complement of "too" is what the answer finds wrong: "too casual and colourful",
+# "a bit too busy, loud or bright", "너무 밝고 화려해서"; each adjective of it is a reason.
+HEAD_TOO = re.compile(
+    r"(?i)(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:too|overly)\s+(?:[A-Za-z\-]+\s*(?:,|and|or|&|/)\s*){0,3}$|"
+    r"(?:너무|지나치게|과하게)\s?(?:[가-힣]+(?:하고|고|하거나|거나)\s?|[가-힣]+[,，·]\s?){0,3}$"
 )
 # "Don't forget [2]", "never skip the coat": the marker denied brings the item in.
 HEAD_DENIED_OUT = re.compile(
@@ -34,6 +43,31 @@ PREFER_OVER = re.compile(
     re.IGNORECASE,
 )
 # The item that comes in: "[5] 대신 [7]", "[5] → [7]", "swap [5] for [7]".
+# "Keep [8] for the gym", "save the sneakers for weekends": kept for another day.
+HEAD_KEEP = re.compile(r"(?i)\b(?:keep|save|reserve)\W*(?:[\w'-]+\W+){0,2}$")
+TAIL_FOR_ANOTHER = re.compile(
+    r"(?i)^\W*(?:[\w'-]+\W+){0,4}?for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:gym|weekends?|daytime|brunch|"
+    r"errands|lazy|casual\s+days?|another|other|summer|winter|spring|autumn|fall|off-duty|dry|"
+    r"sunnier|warmer|colder|cooler|drier|beach|holiday)\b"
+)
+# "Trade the denim jacket for [8]", "replace the sneakers with …": after a swap verb and
+# the words of what goes, "for"/"with" brings the next item in.
+HEAD_SWAP_FOR = re.compile(
+    r"(?i)\b(?:swap|switch|trade|exchange|replace)\w*\s+(?:the\s+|your\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:for|with)\s+(?:the\s+|your\s+|a\s+)?$"
+)
+# "I've kept the brown suede loafers and the tie out": a phrasal verb split round its
+# object ("keep … out of the rain" protects it).
+HEAD_SPLIT_OUT = re.compile(
+    r"(?i)\b(?:kept|keeping|left|leaving|put|putting)\b(?:\W+[\w'-]+){0,8}\W*$"
+)
+TAIL_SPLIT_OUT = re.compile(r"(?i)^[^.:;!?\n\[]{0,40}?\b(?:out|aside|away)\b(?!\s+of)")
+# A verdict right after the item, past a colon, dash or question mark: "[8] — no",
+# "Stilettos: no.", "[8]? No - suede.", "[8] white lace — save it for another day".
+AFTER_REFUSED = re.compile(
+    r"(?i)\s*(?:[A-Za-z'-]+\s+){0,3}?(?:[:：]|[—–-]+|\?)\s*(?:(?:no|nope|never|skip|avoid|pass|I\s+wouldn't|I\s+won't)\s*"
+    r"(?:[.!,;:(—–-]|$)|not\s+(?:today|now|here|this\s+time|for\b)|(?:save|skip|avoid|leave|ditch)\s+(?:it|them|this|that|for)\b)"
+)
 HEAD_TARGET = re.compile(r"(?:대신(?:에)?|→|->|⇒|➡️?)\s*(?:\S+\s+)?$")
 HEAD_FOR = re.compile(
     r"^\W*(?:[A-Za-z'\-]+\s+){0,5}?(?:for|with|to|into)\s+(?:the\s+|your\s+|a\s+)?$", re.I
@@ -62,38 +96,60 @@ TAIL_OUT_EN = (
     r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:\w+\s+)?(?:right|suitable|appropriate|ideal|"
     r"a\s+good|the\s+best|the\s+one|for\b|quite)",
     r"\b(?:won't|wouldn't|doesn't|don't|can't)\s+(?:\w+\s+)?(?:work|suit|fit|survive|hold\s+up|go\b|"
-    r"match|belong|cut\s+it|do\b|handle|cope)",
+    r"match|belong|cut\s+it|do\b|handle|cope|mix|go\s+together|pair\s+well)",
+    # "leather handles damp ground; suede doesn't": the bare denial of what was just said.
+    r"^\s*(?:does|do|will|would|can|could|is|are|did)(?:n't|\s+not)\s*(?:[)）]|$)",
+    r"\bbelongs?\s+to\s+(?:another|a\s+different)\s+(?:occasion|day|event|time)|"
+    r"\b(?:is|are|stays?)\s+(?:\w+\s+)?for\s+the\s+bride|\bbride's\s+colou?r",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
     r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:be|been|get|gets)\s+(?:\w+\s+)?(?:soaked|drenched|sodden|soggy|waterlogged)\b|\bsoaked\s+through",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
     r"\b(?:scuffs?|darkens?|water-?marks?|(?:stains?|marks?|spots?)\s+(?:easily|in\s+the|on\s+(?:wet|damp)|when))\b",
     r"\bworks?\s+against\b|\b(?:leave|save|keep)\s+(?:it|them)\s+for\s+(?:autumn|fall|winter|spring|summer|cooler|colder|warmer)",
     r"\bsoaks?\b|\bruin(?:s|ed)?\b|\bbelongs?\s+to\s+the\s+bride|\bthe\s+bride's\b|\bupstag",
-    r"\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
-    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful)",
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:too|a\s+(?:bit|little|touch)(?:\s+too)?|overly)\s+(?:\w+\s+)?(?:casual|bright|loud|flashy|light|sporty|summery|formal|dressy|warm|hot|thin|"
+    r"busy|festive|bridal|heavy|delicate|sheer|short|flimsy|cold|patterned|loud|shiny|bold|colou?rful|playful|"
+    r"corporate|stiff|stuffy|fussy|much|glam\w*|sparkly|flashy|revealing|tight|bulky|chunky|trendy|edgy|sexy|street)",
+    r"\b(?:leave|take|keep)\s+(?:it|them)\s+off\b",
+    r"\b(?:would|will|could|might|may)\s+(?:(?!not\b|never\b)\w+\s+)?(?:feel|look|seem|be|come\s+across)\s+"
+    r"(?:(?!not\b)\w+\s+)?(?:overdressed|underdressed|out\s+of\s+place|stuffy|try-?hard|sloppy|stiff|corporate)",
     r"\bout\s+of\s+place|\bsits?\s+this\s+one\s+out|\b(?:better|best)\s+left|\bin\s+the\s+(?:closet|wardrobe)",
     r"\bnot\s+(?:for|right|suitable|appropriate|ideal)\b|\binappropriate|\bclash",
     r"^\s*-?\s*free\b|\bfree\s+of\b",
-    r"\b(?:isn't|aren't|not)\s+(?:\w+\s+)?needed|\bunnecessary|\boverkill",
+    r"\b(?:isn't|aren't|not)\s+(?:\w+\s+)?(?:needed|necessary|required|essential)|"
+    r"\ba\s+(?:bad|poor)\s+(?:idea|choice|call|fit)|\bnot\s+a\s+good\s+(?:idea|choice)|\bthe\s+wrong\s+(?:choice|call|pick)|"
+    r"\bwrong\s+for\b|\ba\s+miss\b|\bnot\s+(?:today|tonight|now|this\s+time)\b|"
+    r"\b(?:last|worst)\s+(?:choice|resort|pick)\b|\boff-?\s?(?:brief|limits)\b|\boff\s+the\s+brief\b|\ba\s+no-go\b|\bno-no\b|"
+    r"\b(?:weekends?|daytime|gym|brunch)[\s-]only\b|\bunnecessary|\boverkill",
     r"(?<!won't\s)(?<!don't\s)(?<!not\s)(?<!never\s)\b(?:sinks?|sinking|wobbl\w*)\b",
     r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
 )
 TAIL_OUT_KO = (
     r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
-    r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"^(?:으로|로)\s?(?:안\s?보|보이지\s?않)", r"(?:에서는|에선|에는|엔)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
+    r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"^(?:으로|로)\s?(?:안\s?보|보이지\s?않)", r"(?:에서는|에선|에는|엔|으로는|로는|으론|로선|로서는)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"(?<!생각)(?<!예상)(?<!보기)(?<!평소)보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"(?:옷장|서랍|집)에\s?(?:\S+\s)?넣어", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
     r"(?<!뿐 )(?<!뿐만 )아니(?:에요|예요|라|야|죠|고|니|지|랍니다|에여)", r"금물", r"곤란", r"(?<!마)무리(?!\s?없)",
     r"부적절", r"비추", r"삼가", r"어색", r"과해", r"부담스러(?:워|울|운)", r"너무\s?(?:캐주얼|튀|밝|화려|가벼|얇|짧|추|더|무거|두꺼)",
     r"(?<!안 )튀어(?:요|서|보)", r"튀는\s?(?:색|컬러)", r"젖으면", r"젖기\s?쉬", r"(?:비|물|습기)에\s?약",
     r"상하(?:기|ㄹ|니|면)|상할", r"망가", r"티가\s?(?:잘|많이|확)?\s?나(?:요|서|니|고|요)",
-    r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗❌🙅]",
+    r"신부(?:의|와|랑|님)?\s?(?:색|컬러|드레스|\S{0,4}\s?겹)", r"(?<![A-Za-z])X(?![A-Za-z])", r"[✗✘✖❌❎🙅🚫⛔]",
     r"옷장에|(?:집|회사|사무실|직장|차|숙소|호텔|라커|사물함|신발장)에\s?(?:두|놔|놓|맡겨|맡기|보관)", r"쉬게", r"쉬어\s?(?:주|두)", r"없이", r"필요\s?(?:없|하지\s?않)", r"없어도\s?(?:돼|되|괜찮)",
     r"안\s?(?:챙기|입어도|신어도)", r"(?:가을|겨울|다음\s?계절)(?:에|까지|용|을\s?위해|로)(?:\s|$|이|은)",
     r"(?<!안 )(?:더워|추워)(?:요|$)|(?:더울|추울)\s?(?:거|수|테)", r"(?<!안 )(?<!덜 )(?:덥고|더우니|더워서)", r"땀이\s?차", r"생략", r"불편(?:하니|해서|해요|하고|할\s?(?:수|거)|합니다)", r"안\s?(?:매|둘러|들어)도", r"아직\s?(?:일러|이르)",
     r"(?:부해|둔해|답답해)\s?보(?:일\s?수|여(?:요|서))",
+    # "좀 아쉬워요", "튈 수 있어요", "NG", "자제해 주세요", "거리가 있어요", "가볍게
+    # 느껴질 수 있어요": the softer ways an answer turns an item down. ("넣어 두세요" is
+    # not one: "[5] 코트는 비닐에 넣어 두세요" keeps the coat, nor is "접어 두세요": "소매를
+    # 접어 두세요" keeps it; "미끄러운" describes the ground.)
+    r"(?:신|입|챙기|들|매|걸치|생각하|고르)지\s?마(?:세요|시고|요|시길)", r"다른\s?날", r"다음\s?(?:모임|번|날|약속)",
+    r"필요(?:는|가)\s?없", r"양보", r"오해(?:받|를\s?살|할)",
+    r"노노", r"금지", r"(?:덜덜|(?<![가-힣])떨(?:어요|려요|릴\s?거|게\s?돼))(?![^.!?\n]{0,8}(?:없|않))", r"(?<![A-Za-z])(?-i:NO)(?![A-Za-z])", r"미끄러(?:워요|울\s?수|지기\s?쉬)", r"위험(?:해|할|하니|하고|합니다)", r"(?<!안 )(?:덥|춥)(?:죠|습니다|다)", r"너무\s?(?:덥|춥)",
+    r"아쉬(?:워|울|움)(?![^.!?\n]{0,4}없)", r"(?<!안 )튈\s?수", r"(?<![A-Za-z])NG(?![A-Za-z])", r"자제(?!분)", r"거리가\s?(?:좀\s?|조금\s?)?(?:있|멀)",
+    r"(?:가볍게|가벼워|캐주얼하게|캐주얼해)\s?(?:느껴지|느껴질|보일)\s?수",
 )  # fmt: skip
 # A comparison, not a choice: "block heels won't sink the way stilettos do".
 HEAD_LIKE = re.compile(
@@ -123,10 +179,10 @@ OPTION_START = re.compile(
 )
 # What may sit between two items of one group: their descriptions and a conjunction.
 JOINED = re.compile(
-    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|\band\b|\bor\b|&|/)\s*",
+    r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|·|・|\band\b|\bor\b|&|/)\s*",
     re.IGNORECASE,
 )
-JOINED_AFTER = re.compile(r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
+JOINED_AFTER = re.compile(r"\s*(?:,|、|·|・|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.

@@ -58,7 +58,9 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "cardigan": ("outer", ("가디건", "카디건", "cardigan")),
     "fleece": ("outer", ("플리스", "후리스", "fleece")),
     # Not "베스트" alone: it also means "best" ("베스트 조합").
-    "vest": ("outer", ("패딩 베스트", "다운 베스트", "니트 베스트", "조끼", "vest", "gilet")),
+    "vest": ("outer", ("패딩 베스트", "다운 베스트", "조끼", "vest", "gilet")),
+    # A sweater vest is a knit worn as a top layer: close to a knit, never to a coat.
+    "sweater_vest": ("top", ("니트 베스트", "니트 조끼", "스웨터 베스트", "sweater vest", "knit vest", "sweater-vest")),
     "padding": ("outer", ("패딩", "다운 재킷", "푸퍼", "puffer", "down jacket", "parka")),
     "windbreaker": ("outer", ("바람막이", "윈드브레이커", "windbreaker", "shell jacket")),
     "raincoat": ("outer", ("레인코트", "우비", "비옷", "raincoat", "rain jacket", "rain shell", "mac")),
@@ -92,6 +94,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "earrings": ("accessory", ("귀걸이", "earrings", "hoops")),  # not "이어링": in "레이어링"
     "necklace": ("accessory", ("목걸이", "necklace")),
     "belt": ("accessory", ("벨트", "belt")),
+    "umbrella": ("accessory", ("우산", "장우산", "양우산", "umbrella")),  # carried, not a bag
 }  # fmt: skip
 
 # Words that name a category without saying which kind: they fit every kind in it.
@@ -107,7 +110,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
 
 # Kinds that describe one garment loosely.
 _CLOSE: tuple[frozenset[str], ...] = (
-    frozenset({"knit", "turtleneck", "polo", "cardigan", "vest", "sweatshirt"}),
+    frozenset({"knit", "turtleneck", "polo", "cardigan", "vest", "sweatshirt", "sweater_vest"}),
     frozenset({"shirt", "blouse"}),
     frozenset({"overshirt", "shirt"}),  # a shirt worn open is an overshirt, and
     frozenset({"overshirt", "jacket"}),  # an overshirt a light jacket; a shirt is no jacket
