@@ -128,7 +128,11 @@ def builds_from_own_items(answer: str, case: CaseContext) -> CheckResult:
 # outfit already has changes nothing, and a new item shows up as one anyway.
 _CHANGE = re.compile(
     r"대신|바꾸|바꿔|교체|없이|빼고|빼면|벗|생략|단독|instead|swap|switch|change|replace|"
-    r"without|drop|remove|take\s+off|skip|trade|on\s+its\s+own|alone",
+    r"without|drop|remove|take\s+off|skip|trade|on\s+its\s+own|alone|"
+    # Fewer pieces or layers in another order: "[2] 후드 한 장만", "only [2] and [9]",
+    # "[8]을 [7] 안쪽으로". (Packing a piece is not: "pack [8] flat" is a packing tip.)
+    r"한\s?장|하나만|안쪽으로|바깥으로|맨\s?(?:위|안)|\bonly\b|by\s+itself|on\s+top\s+instead|"
+    r"the\s+other\s+way",
     re.IGNORECASE,
 )
 

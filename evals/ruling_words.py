@@ -19,7 +19,7 @@ HEAD_OUT = re.compile(
     r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
-    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?)"
+    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|isn't|aren't|wasn't|weren't|zero)"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
 )
@@ -64,7 +64,10 @@ TAIL_OUT_EN = (
     r"\b(?:won't|wouldn't|doesn't|don't|can't)\s+(?:\w+\s+)?(?:work|suit|fit|survive|hold\s+up|go\b|"
     r"match|belong|cut\s+it|do\b|handle|cope)",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
-    r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    # "Your feet won't get soaked in [6]" speaks well of [6].
+    r"(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:would|will|'d|'ll)\s+(?:be|end\s+up|look|feel)\s+(?:\w+\s+)?(?:soaked|drenched|soggy|"
+    r"waterlogged|grubby|ruined|stained|muddy|sweaty|sodden)\b",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
@@ -81,7 +84,9 @@ TAIL_OUT_EN = (
     r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
 )
 TAIL_OUT_KO = (
-    r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
+    r"대신", r"(?<!지 )(?<!지)말고(?!도)",
+    # "두지 말고 걸어 두세요" forbids an action; only not wearing or bringing it rules it out.
+    r"(?:입|신|걸치|챙기|매|착용하|가져가)지\s?(?:말|마)", r"(?<!안 )(?<!덜 )젖어(?:요|서|버)|젖을\s?(?:거|수)|흠뻑", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
     r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"^(?:으로|로)\s?(?:안\s?보|보이지\s?않)", r"(?:에서는|에선|에는|엔)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"(?:옷장|서랍|집)에\s?(?:\S+\s)?넣어", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",

@@ -187,7 +187,9 @@ BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"살\s?(?:이|을)?\s?(?:좀|조금|많이|더)?\s?(?:찌|찐|쪄|쪘|빼|뺀|뺄|빠|빠진)",
     ),
     "judging_body": (
-        "비만",
+        # "비만" after another syllable is mostly "더비만/네이비만" (… + 만, "only"), so it
+        # counts alone or after a body word ("하체 비만", "복부비만").
+        r"(?:(?<![가-힣])|(?<=하체|상체|복부|팔뚝))비만",
         "뚱뚱",
         r"통통(?!\s?튀)",  # "통통 튀는 컬러" is lively colour
         "퉁퉁",
