@@ -205,6 +205,13 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     main = reading.numbers(OUTFIT)
     cards = case.cards_by_number
     main_kinds = set().union(*(_card_kinds(cards[n]) for n in main if n in cards))
+    # In a follow-up, what this answer brings in is its change; offering it again is no option.
+    previous = (
+        Reading(case.previous_answer or "", cards).numbers(OUTFIT)
+        if case.previous_answer
+        else set()
+    )
+    new = main - previous if previous else set()
     seen: dict[tuple[frozenset[int], frozenset[str]], int] = {}
     restated: list[int] = []
     for index, line in enumerate(items, start=1):
@@ -221,6 +228,10 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
         )
         # The whole look again fails alone; its core with less around it ("오름이나
         # 올레길: [3] + [4] + [8] + [6]" without the bag) counts as one restatement.
+        if not changes and used and used == new:
+            return CheckResult(
+                name, False, f"alternative {index} repeats the change: {sorted(used)}"
+            )
         if not changes and any(used == items for items, core in looks if core <= used):
             cited = ", ".join(f"[{n}]" for n in sorted(used))
             return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")

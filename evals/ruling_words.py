@@ -144,3 +144,12 @@ AVOID_HEADING = re.compile(
     r"(?i)\bavoid|\bskip|leave\s+(?:at\s+home|out|behind)|what\s+not\s+to|\bdon'?ts\b|not\s+this\s+time|"
     r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])"
 )
+
+# A follow-up that says the rest of the outfit stays ("나머지는 그대로", "keep the rest").
+KEEP_ALL = re.compile(
+    r"나머지(?:는)?\s?(?:다\s?|모두\s?|전부\s?)?그대로|그대로\s?(?:두|유지|가|입|괜찮)|유지하|"
+    r"keep\s+(?:the\s+rest|everything\s+else|the\s+(?:same\s+)?(?:outfit|look)|it\s+as\s+is)|"
+    r"(?:rest|everything\s+else)(?:\s+of\s+the\s+(?:outfit|look))?\s+(?:stays|can\s+stay|is\s+fine|works)|"
+    r"same\s+as\s+before|stays?\s+the\s+same|as\s+it\s+is",
+    re.IGNORECASE,
+)
