@@ -174,7 +174,7 @@ def _follow_up_failures(rules: Rules, reading: Reading, case: CaseContext) -> li
             problems.append(f"drops {_name(number, case)}, which should stay")
             continue
         # Another item of its category, or any item (a kept one too) on its slot's line.
-        slotted = slotted_in(reading, card.category) - {number}
+        slotted = slotted_in(reading, card.category or "") - {number}
         rivals = [
             n
             for n in outfit
