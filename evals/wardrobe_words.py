@@ -114,7 +114,9 @@ _CLOSE: tuple[frozenset[str], ...] = (
     frozenset({"tshirt", "tank"}),
     frozenset({"hoodie", "sweatshirt"}),
     frozenset({"trousers", "chinos"}),
-    frozenset({"long_pants", "trousers", "chinos", "jeans", "joggers", "cargo", "leggings"}),
+    # Jeans are denim: "pants" may mean them, slacks and chinos may not.
+    frozenset({"long_pants", "trousers", "chinos", "joggers", "cargo", "leggings"}),
+    frozenset({"long_pants", "jeans"}),
     frozenset({"blazer", "jacket"}),
     frozenset({"jeans", "denim_jacket"}),
     frozenset(
