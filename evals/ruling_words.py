@@ -16,7 +16,7 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # suede loafers [8]").
 HEAD_OUT = re.compile(
     r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
-    r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
+    r"avoid(?:ing)?|leave|leaving|left|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|isn't|aren't|wasn't|weren't|zero)"
@@ -69,6 +69,8 @@ TAIL_OUT_EN = (
     r"\b(?:would|will|'d|'ll)\s+(?:be|end\s+up|look|feel)\s+(?:\w+\s+)?(?:soaked|drenched|soggy|"
     r"waterlogged|grubby|ruined|stained|muddy|sweaty|sodden)\b",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
+    # "Canvas lets water straight through", "lets the rain in".
+    r"\blets?\s+(?:the\s+)?(?:water|rain|wet|cold|wind|damp)\s+(?:\w+\s+)?(?:in|through)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
     r"\b(?:scuffs?|darkens?|water-?marks?|(?:stains?|marks?|spots?)\s+(?:easily|in\s+the|on\s+(?:wet|damp)|when))\b",
@@ -142,7 +144,10 @@ CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")
 # "**피하면 좋은 것**", "**Skip today**").
 AVOID_HEADING = re.compile(
     r"(?i)\bavoid|\bskip|leave\s+(?:at\s+home|out|behind)|what\s+not\s+to|\bdon'?ts\b|not\s+this\s+time|"
-    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])"
+    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])|"
+    # What the answer says it left out, and why: "What I left out", "이번엔 뺀 것".
+    r"\bleft\s+(?:out|behind|at\s+home)|\bleaving\s+out|\bset\s+aside|\bnot\s+(?:wearing|bringing|packing|this\s+time)|"
+    r"(?<![가-힣])뺀|빼\s?둔|안\s?(?:입|신|챙기)는|두고\s?(?:갈|가는)"
 )
 
 # A follow-up that says the rest of the outfit stays ("나머지는 그대로", "keep the rest").

@@ -160,6 +160,17 @@ ALTERNATIVE_HEADINGS: tuple[str, ...] = (
     "switch it up",
     "mix it up",
     "if you'd rather",
+    # A commercial model's labels for the same list: "Optional swaps", "선택 사항", "다른 신발".
+    "optional",
+    "options",
+    "선택 사항",
+    "선택사항",
+    "옵션",
+    "다른 신발",
+    "다른 상의",
+    "다른 하의",
+    "다른 아우터",
+    "other shoes",
 )
 
 # Statements about the user's weight, BMI or body fat, and words that judge the body.
