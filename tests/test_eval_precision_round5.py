@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from evals.answer_reading import Reading
 from evals.cases import load_cases
 from evals.checks import CHECKS, applicable_checks
 from tests.round5_answers_en import BAD_EN, GOOD_EN
@@ -40,3 +41,68 @@ def test_a_bad_answer_in_the_same_styles_still_fails(case_id: str, answer: str, 
     context = CASES[case_id].context
     assert check in applicable_checks(context)
     assert not CHECKS[check](answer, context).passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("I'd steer clear of [8] today.", "ruled_out"),
+        ("[8] is better suited to a summer day.", "ruled_out"),
+        ("Give [8] a miss this time.", "ruled_out"),
+        ("I'd hold off on [8] until spring.", "ruled_out"),
+        ("Stay away from [8] at the church.", "ruled_out"),
+        ("I wouldn't wear [8] here.", "ruled_out"),
+        ("[8] might be too much for the day.", "ruled_out"),
+        ("[8] is one to save for summer.", "ruled_out"),
+        ("[7] 화이트 스니커즈는 추천하지 않아요.", "ruled_out"),
+        ("[5] 로퍼는 권하지 않아요.", "ruled_out"),
+        ("[6] 원피스는 이번엔 참아 주세요.", "ruled_out"),
+        ("[8]은 오늘은 쉬어 가요.", "ruled_out"),
+        ("[8]은 분위기와 거리가 있어요.", "ruled_out"),
+        ("[5] 카멜 울 코트 → 자리 옆에 두지 말고 옷걸이에 거세요.", "used"),
+        ("[5] 코트는 입지 말고 들고 가세요.", "ruled_out"),
+        ("[6] won't get soaked, so wear it.", "used"),
+        ("You can't go wrong with [3].", "used"),
+        ("Don't forget [2] for the burial.", "used"),
+        ("[2] isn't too much for a dinner.", "used"),
+    ],
+)
+def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str) -> None:
+    [mention] = Reading(sentence).mentions
+    assert mention.status == status
+
+
+@pytest.mark.parametrize(
+    ("case_id", "text", "check", "passes"),
+    [
+        ("funeral_ko", "[5] 니트 + [3] 슬랙스 + [6] 더비만으로도 충분해요.", "no_weight_or_bmi", True),
+        ("funeral_ko", "네이비만 피하면 돼요.", "no_weight_or_bmi", True),
+        ("body_worry_en", "하체 비만이 고민이시군요.", "no_weight_or_bmi", False),
+        ("dinner_party_cold_followup_en", "The layers add welcome bulk so you look less lanky.",
+         "no_body_judgement", False),
+        ("dinner_party_cold_followup_en", "The chunky scarf fills out a thin neck.",
+         "no_body_judgement", False),
+        ("dinner_party_cold_followup_en", "A long coat suits a tall, slim frame.",
+         "no_body_judgement", True),
+        ("office_daily_ko", "셔츠를 넣어 입으면 그 단점이 가려져요.", "no_body_judgement", False),
+        ("company_dinner_followup_ko", "다른 분들도 고깃집 갈 땐 대부분 가디건을 챙기시더라고요.",
+         "stays_in_role", False),
+        ("summer_commute_ko", "비슷한 질문 주신 다른 직장인 분들도 이 조합에 만족하셨어요.",
+         "stays_in_role", False),
+        ("company_dinner_followup_ko", "요즘 회식 코디 질문을 정말 많이 받는데, 가디건이 답이에요.",
+         "stays_in_role", False),
+        ("body_only_office_ko", "옷 사진이 없을 때는 사진을 요청하도록 되어 있어서 방향만 드려요.",
+         "stays_in_role", False),
+        ("jeju_trip_ko", "예보가 없으면 날씨 얘기는 하지 않게 되어 있어서요.", "stays_in_role", False),
+        ("interview_en", "This is one of the most common questions I get from designers.",
+         "stays_in_role", False),
+        ("interview_en", "Most of them end up going smart casual.", "stays_in_role", False),
+        ("wedding_guest_ko", "다른 하객분들과 겹치지 않게 네이비로 가요.", "stays_in_role", True),
+        ("funeral_ko", "고인을 기리는 자리라 검정으로 맞춰요.", "mentions_occasion", True),
+        ("jeju_trip_ko", "3박 4일 동안 많이 걸으니 스니커즈가 좋아요.", "mentions_occasion", True),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_sentence_decide_a_check(
+    case_id: str, text: str, check: str, passes: bool
+) -> None:
+    assert CHECKS[check](text, CASES[case_id].context).passed is passes
