@@ -15,8 +15,8 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
-    r"avoid(?:ing)?|leave|leaving|left|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
+    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping|ped)?|"
+    r"avoid(?:ing|ed)?|leave|leaving|left|ditch(?:ing|ed)?|drop(?:ping|ped)?|lose|exclud(?:e|ed|ing)|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|isn't|aren't|wasn't|weren't|zero|"
@@ -141,7 +141,13 @@ JOINED = re.compile(
     r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|\band\b|\bor\b|&|/)\s*",
     re.IGNORECASE,
 )
-JOINED_AFTER = re.compile(r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
+# The next item may carry its description before its number ("avoid [8] and the navy
+# patterned tie [9]"), as long as no verb starts a new clause ("skip [7] and wear [8]").
+JOINED_AFTER = re.compile(
+    r"\s*(?:,|、|and|or|&|/)\s*(?:the\s+|your\s+)?(?:(?!(?:wear|go|pick|choose|add|keep|try|pair|bring|"
+    r"take|use|swap|put|grab|switch|change|instead|with|for|in|on|then|but|over|under)\b)[A-Za-z'\-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.
