@@ -13,9 +13,10 @@ from evals.cases import load_cases
 from evals.checks import CHECKS, applicable_checks
 from tests.round5_answers_en import BAD_EN, GOOD_EN
 from tests.round5_answers_ko import BAD_KO, GOOD_KO
+from tests.round5_answers_more import GOOD_MORE
 
 CASES = {case.id: case for case in load_cases()}
-GOOD_ANSWERS = GOOD_EN + GOOD_KO
+GOOD_ANSWERS = GOOD_EN + GOOD_KO + GOOD_MORE
 BAD_ANSWERS = BAD_EN + BAD_KO
 
 
@@ -65,6 +66,8 @@ def test_a_bad_answer_in_the_same_styles_still_fails(case_id: str, answer: str, 
         ("You can't go wrong with [3].", "used"),
         ("Don't forget [2] for the burial.", "used"),
         ("[2] isn't too much for a dinner.", "used"),
+        ("I've skipped [8] on purpose.", "ruled_out"),
+        ("Skip [7] and wear [8] instead.", "used"),
     ],
 )
 def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str) -> None:
@@ -106,3 +109,8 @@ def test_the_words_of_a_sentence_decide_a_check(
     case_id: str, text: str, check: str, passes: bool
 ) -> None:
     assert CHECKS[check](text, CASES[case_id].context).passed is passes
+
+
+def test_an_item_joined_to_a_ruled_out_one_shares_its_fate_with_its_description() -> None:
+    text = "Avoid the brown suede loafers [8] and the navy patterned tie [9]; both draw attention."
+    assert {m.number: m.status for m in Reading(text).mentions} == {8: "ruled_out", 9: "ruled_out"}
