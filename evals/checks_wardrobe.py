@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evals.answer_layout import PLUS, alternative_items
-from evals.answer_reading import CITATION, OUTFIT, Reading
+from evals.answer_reading import CITATION, EVERYWHERE, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
 from evals.citation_phrases import slot_label, words_after, words_before
 from evals.wardrobe_words import (
@@ -141,6 +141,20 @@ _LEFT_OFF = re.compile(
     r"(?i)\b(?:no|minus|ditch|lose|leave\s+off)\s+(?:the\s+|your\s+)?(?:\w+\s+)?$"
 )
 
+_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_ENDING = re.compile(r"(?:으로|에서|이랑|하고|에|로|을|를|와|과|이|가|은|는|도|만|랑)$")
+_FILLER = frozenset(
+    {"조합", "코디", "스타일", "추천", "with", "and", "the", "look", "outfit", "combo"}
+)
+
+
+def _said_before(line: str, outfit: str) -> bool:
+    """Every word of the line (less particles and filler) is already in the outfit:
+    "블레이저 + 와이드 슬랙스 + 로퍼 조합" after an outfit of exactly those words."""
+    words = [_ENDING.sub("", w.casefold()) for w in _WORD.findall(line)]
+    return all(w in outfit for w in words if len(w) >= 2 and w not in _FILLER)
+
+
 _LOOK_LABEL = re.compile(
     r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
 )
@@ -205,6 +219,14 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     main = reading.numbers(OUTFIT)
     cards = case.cards_by_number
     main_kinds = set().union(*(_card_kinds(cards[n]) for n in main if n in cards))
+    # Without citations (no clothing photos yet) the outfit is its garment words.
+    worded = not main and not reading.numbers(EVERYWHERE)
+    if worded:
+        main_kinds = {
+            m.hit.kind  # type: ignore[union-attr]
+            for m in reading.garments(("main",))
+            if m.status == "used" and not getattr(m.hit, "generic", True)
+        }
     # In a follow-up, what this answer brings in is its change; offering it again is no option.
     previous = (
         Reading(case.previous_answer or "", cards).numbers(OUTFIT)
@@ -212,6 +234,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
         else set()
     )
     new = main - previous if previous else set()
+    outfit_words = " ".join(ln.text for ln in reading.lines if ln.section == "main").casefold()
     seen: dict[tuple[frozenset[int], frozenset[str]], int] = {}
     restated: list[int] = []
     for index, line in enumerate(items, start=1):
@@ -226,12 +249,15 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
             or bool(_CHANGE.search(line.text))
             or any(_LEFT_OFF.search(line.text[: h.start]) for h in garment_hits(line.text))
         )
-        # The whole look again fails alone; its core with less around it ("오름이나
-        # 올레길: [3] + [4] + [8] + [6]" without the bag) counts as one restatement.
         if not changes and used and used == new:
             return CheckResult(
                 name, False, f"alternative {index} repeats the change: {sorted(used)}"
             )
+        # The whole look again fails alone; its core with less around it ("오름이나
+        # 올레길: [3] + [4] + [8] + [6]" without the bag) counts as one restatement, and
+        # so does, in words only, a line whose every word the outfit already said.
+        if not changes and worded and kinds and _said_before(line.text, outfit_words):
+            restated.append(index)
         if not changes and any(used == items for items, core in looks if core <= used):
             cited = ", ".join(f"[{n}]" for n in sorted(used))
             return CheckResult(name, False, f"alternative {index} repeats the outfit: {cited}")

@@ -171,6 +171,8 @@ ALTERNATIVE_HEADINGS: tuple[str, ...] = (
     "다른 하의",
     "다른 아우터",
     "other shoes",
+    "다른 방향",
+    "other direction",
 )
 
 # Statements about the user's weight, BMI or body fat, and words that judge the body.
