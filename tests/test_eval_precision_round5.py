@@ -116,3 +116,37 @@ def test_an_item_joined_to_a_ruled_out_one_shares_its_fate_with_its_description(
     # A verb after "and" starts a new clause: what it names comes in.
     text = "Skip [7] and wear [8] for the evening."
     assert {m.number: m.status for m in Reading(text).mentions} == {7: "ruled_out", 8: "used"}
+
+
+_WORDED = """옷 사진이 아직 없으니 출근 스타일 방향부터 잡아 드릴게요.
+
+**추천 스타일**
+- 자연스러운 어깨의 블레이저
+- 와이드나 스트레이트 슬랙스
+- 롱 코트
+- 로퍼
+
+**왜 어울리나요**
+- 키가 크고 다리가 길어 롱 기장과 와이드 핏이 잘 살아요.
+
+**다른 방향**
+{alternatives}
+
+옷 사진을 보내 주시면 실제 코디로 짜 드릴게요."""
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "passes"),
+    [
+        ("1. 블레이저 + 와이드 슬랙스 + 로퍼 조합.\n2. 롱 코트에 스트레이트 슬랙스.", False),
+        (
+            "1. 박시한 니트 + 스트레이트 슬랙스로 평소 느낌 살리기.\n2. 셔츠 + 니트 베스트 레이어드.",
+            True,
+        ),
+        ("1. 네이비 원피스에 로퍼.\n2. 블레이저 + 와이드 슬랙스 + 로퍼 조합.", True),
+    ],
+)
+def test_alternatives_in_words_only_must_say_something_new(alternatives: str, passes: bool) -> None:
+    answer = _WORDED.format(alternatives=alternatives)
+    context = CASES["body_only_office_ko"].context
+    assert CHECKS["alternatives_differ"](answer, context).passed is passes
