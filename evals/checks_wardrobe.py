@@ -14,6 +14,8 @@ from evals.answer_layout import PLUS, alternative_items
 from evals.answer_reading import CITATION, EVERYWHERE, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
 from evals.citation_phrases import slot_label, words_after, words_before
+from evals.matching import terms_of
+from evals.vocab import MATERIAL_FAMILIES
 from evals.wardrobe_words import (
     categories_close,
     colour_families,
@@ -32,6 +34,10 @@ def _card_kinds(card: WardrobeCard) -> set[str]:
 
 def _card_colours(card: WardrobeCard) -> set[str]:
     return colour_families(" ".join((*card.colors, card.name)))
+
+
+def _materials(text: str) -> set[str]:
+    return {family for family, words in MATERIAL_FAMILIES.items() if terms_of(words).search(text)}
 
 
 def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
@@ -53,6 +59,10 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
         )
         if not fits:
             return f"the card says {card.name!r}"
+    said_made = _materials(phrase)
+    made = _materials(f"{card.material} {card.name}")
+    if said_made and made and not said_made & made:
+        return f"the card says {card.name!r} ({card.material})"
     colours = colour_families(phrase)
     card_colours = _card_colours(card)
     if colours and card_colours and not colours & card_colours:

@@ -256,3 +256,17 @@ SEASON_WORDS: dict[str, tuple[str, ...]] = {
 LAYERED = re.compile(
     r"(?i)위에|안에|이너|겹쳐|레이어|\b(?:under|underneath|beneath|layer(?:ed|ing)?|base)\b"
 )
+
+# Materials that cannot stand for one another when describing a card: suede boots are
+# not "leather Chelsea boots", wool slacks are not "linen". Cotton and its weaves are
+# left out (a cotton card may be called twill, jersey, oxford ...).
+MATERIAL_FAMILIES: dict[str, tuple[str, ...]] = {
+    "leather": ("leather", "가죽", "레더"),
+    "suede": ("suede", "스웨이드"),
+    "canvas": ("canvas", "캔버스"),
+    "denim": ("denim", "데님"),
+    "wool": ("wool", "merino", "cashmere", "tweed", "울", "캐시미어", "트위드", "메리노"),
+    "linen": ("linen", "린넨", "리넨"),
+    "silk": ("silk", "satin", "실크", "새틴"),
+    "rubber": ("rubber", "러버", "고무"),
+}
