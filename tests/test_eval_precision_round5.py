@@ -102,6 +102,13 @@ def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str
         ("wedding_guest_ko", "다른 하객분들과 겹치지 않게 네이비로 가요.", "stays_in_role", True),
         ("funeral_ko", "고인을 기리는 자리라 검정으로 맞춰요.", "mentions_occasion", True),
         ("jeju_trip_ko", "3박 4일 동안 많이 걸으니 스니커즈가 좋아요.", "mentions_occasion", True),
+        ("conference_talk_en", "Shoes: [8] brown leather Chelsea boots", "describes_items_truly", False),
+        ("conference_talk_en", "Shoes: [8] brown suede boots", "describes_items_truly", True),
+        ("conference_talk_en", "Shoes: [8] desert boots, easy to walk in", "describes_items_truly", True),
+        ("summer_commute_ko", "[4] 울 슬랙스와 [5] 울 블레이저는 빼세요.", "describes_items_truly", True),
+        ("summer_commute_ko", "하의: [4] 차콜 린넨 슬랙스", "describes_items_truly", False),
+        ("interview_en", "Bottom: [6] dark indigo chinos", "describes_items_truly", False),
+        ("interview_en", "Bottom: [6] dark denim pants", "describes_items_truly", True),
     ],
 )  # fmt: skip
 def test_the_words_of_a_sentence_decide_a_check(
