@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from evals.answer_layout import PLUS, alternative_items
+from evals.answer_layout import PLUS, alternative_items, starts_look
 from evals.answer_reading import CITATION, EVERYWHERE, OUTFIT, Reading
 from evals.case import CaseContext, CheckResult
 from evals.citation_phrases import slot_label, words_after, words_before
@@ -118,6 +118,16 @@ def builds_from_own_items(answer: str, case: CaseContext) -> CheckResult:
         return CheckResult(
             name, False, f"{to_buy} ➕ items to buy against {len(own)} own items in the outfit"
         )
+    # One look of several ("- For dinner:" then three ➕ lines) may be bought whole too.
+    look_own: set[int] = set()
+    look_buy = 0
+    for line in (ln for ln in reading.lines if ln.section == "main"):
+        if starts_look(line):
+            look_own, look_buy = set(), 0
+        look_own |= {m.number for m in reading.mentions if line.start <= m.start < line.end}
+        look_buy += line.text.count(PLUS) if line.plus else 0
+        if look_buy >= 2 and look_buy > len(look_own & own):
+            return CheckResult(name, False, f"a look of {look_buy} ➕ items to buy: {line.text!r}")
     cited_anywhere = reading.numbers(("main", "why", "alternatives", "other"), status=None)
     for line in plus:
         kinds, colours = kinds_in(line.text), colour_families(line.text)
@@ -165,15 +175,6 @@ def _said_before(line: str, outfit: str) -> bool:
     return all(w in outfit for w in words if len(w) >= 2 and w not in _FILLER)
 
 
-_LOOK_LABEL = re.compile(
-    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
-)
-# Labels that name a part of the day or of the plan, not a slot: each starts a look.
-_LOOK_WORDS = re.compile(
-    r"(?i)\b(?:day|daytime|night|evening|morning|afternoon|gym|class|workout|dinner|lunch|brunch|"
-    r"ceremony|reception|party|travel|commute)\b|\d+\s?(?:일차|일째|day)|일차|첫날|둘째|셋째|낮|밤|저녁|"
-    r"아침|오전|오후|운동|식사|예식|피로연|이동|출근길|퇴근"
-)
 _CORE = frozenset({"top", "bottom", "dress", "shoes"})
 
 
@@ -199,9 +200,7 @@ def _looks(reading: Reading, case: CaseContext) -> list[tuple[set[int], set[int]
     for line in reading.lines:
         if line.section != "main":
             continue
-        label = _LOOK_LABEL.match(line.text)
-        starts = line.heading or (label is not None and bool(_LOOK_WORDS.search(label.group(1))))
-        if starts and looks[-1][0]:
+        if starts_look(line) and looks[-1][0]:
             looks.append((set(), set()))
         for mention in reading.mentions:
             if line.start <= mention.start < line.end and mention.status == "used":
