@@ -491,6 +491,22 @@ Send me photos of your clothes and I'll build real outfits from them.""",
 
 BAD_EN: list[tuple[str, str, str]] = [
     (
+        "gym_to_dinner_en",
+        """Love a gym-to-dinner plan!
+
+**Outfit**
+- To class: [2] black leggings + [3] grey cropped hoodie + [5] white sneakers
+- For dinner:
+➕ A wrinkle-free black jersey jumpsuit
+➕ Foldable ballet flats
+- Bag: [8] black crossbody bag
+
+**Alternatives**
+1. [6] black ribbed knit midi dress instead of the jumpsuit.
+2. [4] black oversized blazer over the jumpsuit.""",
+        "builds_from_own_items",
+    ),
+    (
         "funeral_en",
         """I'm so sorry for your loss.
 
