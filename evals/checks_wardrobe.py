@@ -36,6 +36,9 @@ def _card_colours(card: WardrobeCard) -> set[str]:
     return colour_families(" ".join((*card.colors, card.name)))
 
 
+_LONG_COAT = re.compile(r"(?i)롱\s?코트|long(?:-line)?\s+coat|overcoat|trench|트렌치")
+
+
 def _materials(text: str) -> set[str]:
     return {family for family, words in MATERIAL_FAMILIES.items() if terms_of(words).search(text)}
 
@@ -59,6 +62,8 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
         )
         if not fits:
             return f"the card says {card.name!r}"
+    if _LONG_COAT.search(phrase) and own and not own & {"coat", "raincoat", "padding"}:
+        return f"the card says {card.name!r}"  # a jacket may be a "coat" loosely, not a long one
     said_made = _materials(phrase)
     made = _materials(f"{card.material} {card.name}")
     if said_made and made and not said_made & made:
