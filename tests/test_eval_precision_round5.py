@@ -109,6 +109,10 @@ def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str
         ("summer_commute_ko", "하의: [4] 차콜 린넨 슬랙스", "describes_items_truly", False),
         ("interview_en", "Bottom: [6] dark indigo chinos", "describes_items_truly", False),
         ("interview_en", "Bottom: [6] dark denim pants", "describes_items_truly", True),
+        ("funeral_ko", "[2] 블랙 롱코트가 무릎까지 덮어 줘요.", "describes_items_truly", False),
+        ("funeral_ko", "아우터: [2] 블랙 재킷", "describes_items_truly", True),
+        ("funeral_en", "[3] charcoal suit coat with [4] trousers", "describes_items_truly", True),
+        ("funeral_en", "[3] charcoal overcoat with [4] trousers", "describes_items_truly", False),
     ],
 )  # fmt: skip
 def test_the_words_of_a_sentence_decide_a_check(
