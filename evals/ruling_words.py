@@ -159,7 +159,7 @@ AVOID_HEADING = re.compile(
     r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])|"
     # What the answer says it left out, and why: "What I left out", "이번엔 뺀 것".
     r"\bleft\s+(?:out|behind|at\s+home)|\bleaving\s+out|\bset\s+aside|\bnot\s+(?:wearing|bringing|packing|this\s+time)|"
-    r"(?<![가-힣])뺀|빼\s?둔|안\s?(?:입|신|챙기)는|두고\s?(?:갈|가는)"
+    r"(?<![가-힣])뺀|빼\s?(?:둔|주|줘|드)|안\s?(?:입|신|챙기)는|두고\s?(?:갈|가는)|[❌🚫⛔✖]"
 )
 
 # A follow-up that says the rest of the outfit stays ("나머지는 그대로", "keep the rest").
