@@ -298,4 +298,212 @@ Do you know the restaurant yet? I can tune it to the place.""",
 1. 셔츠 위에 [4] 그레이 크루넥 니트를 겹쳐 입기.
 2. [4] 니트 단독 + [3] + [5]로 편하게.""",
     ),
+    (
+        "interview_en",
+        """Sure! Here's an outfit suggestion for your product designer interview:
+
+1. **Top**: [4] light blue oxford shirt, tucked in
+2. **Bottom**: [6] dark indigo jeans
+3. **Layer**: [2] navy unstructured blazer
+4. **Shoes**: [8] black chelsea boots
+
+**Why this works:**
+- It's smart casual, which fits most startups.
+- The blazer gives structure on straight shoulders, and the tuck shows off a long torso nicely.
+
+**Alternative options:**
+- Swap [4] for [3] white crew-neck t-shirt for a more relaxed vibe.
+- Go with [5] charcoal wool trousers instead of [6] if the company seems more formal.
+
+Remember, confidence is the best accessory! Good luck on Thursday.""",
+    ),
+    (
+        "wedding_evening_en",
+        """### 👗 Outfit
+| Piece | Pick |
+| --- | --- |
+| Dress | [2] emerald satin slip midi dress |
+| Shoes | [5] nude block heels |
+| Bag | [7] black beaded clutch |
+
+### 💡 Why it works
+- Emerald satin is cocktail-level and glows in evening light.
+- Block heels won't sink into the garden lawn.
+
+### 🔄 Swaps
+- [3] black wrap dress in place of [2].
+- [4] cropped cream tweed jacket over [2] once it cools down.
+
+### ❌ Skip
+- [8] white lace midi dress: white is for the bride.
+
+---
+Would you like hair and makeup ideas to match?""",
+    ),
+    (
+        "camping_ko",
+        """네, 10월 말 가평은 밤에 기온이 많이 떨어질 수 있어요. 아래처럼 입으시면 좋을 것 같아요.
+
+1. **상의**: [2] 그레이 후드티
+2. **아우터**: [7] 네이비 플리스 집업, 밤에는 그 위에 [8] 블랙 패딩 베스트
+3. **하의**: [3] 올리브 카고 팬츠
+4. **신발**: [5] 브라운 트레킹화
+
+**이 조합을 추천하는 이유:**
+- 겹쳐 입으면 낮과 밤의 기온 차이에 맞춰 조절하기 쉬워요.
+- 트레킹화는 캠핑장 흙길과 돌길에서 안전해요.
+- 올리브와 네이비는 웜톤 깊은 피부에 잘 어울려요.
+
+**참고로:**
+- 정확한 기온은 출발 전에 꼭 예보를 확인해 주세요.
+- 모닥불 불똥에 나일론이 녹을 수 있으니 조심하세요.
+
+**다른 옵션:**
+- 잘 때는 [4] 블랙 트레이닝 조거로 갈아입기.
+- 낮에 따뜻하면 [2] 후드 한 장에 [9] 베이지 버킷햇.
+
+즐거운 캠핑 되세요! 🔥""",
+    ),
+    (
+        "funeral_ko",
+        """### 🖤 조문 복장
+
+| 항목 | 추천 |
+| --- | --- |
+| 아우터 | [2] 블랙 싱글 재킷 |
+| 상의 | [4] 화이트 셔츠 |
+| 하의 | [3] 블랙 슬랙스 |
+| 신발 | [6] 블랙 더비 슈즈 |
+
+### 💡 포인트
+- 검정과 흰색만으로 차분하게 맞췄어요.
+
+### ❌ 이번엔 빼 주세요
+- [8] 버건디 니트, [7] 화이트 스니커즈
+
+### 🔄 바꿔 입기
+- 셔츠 대신 [5] 블랙 니트.
+- 재킷을 벗고 [5] 니트에 [3] 슬랙스만으로.
+
+마음이 많이 무거우시겠어요. 조심히 다녀오세요.""",
+    ),
+    (
+        "summer_commute_ko",
+        """33도 더위에 지하철 에어컨까지 생각하면, 시원한 소재에 얇은 겉옷 하나가 정답이에요.
+
+1. **상의**: [2] 화이트 린넨 셔츠
+2. **하의**: [3] 베이지 린넨 와이드 팬츠
+3. **신발**: [6] 화이트 스니커즈
+4. **겉옷**: [8] 라이트 그레이 얇은 면 가디건 (지하철용, 평소엔 가방에)
+
+**추천 이유:**
+- 린넨은 통기성이 좋아서 한여름에도 덜 더워요.
+- 긴 다리에 와이드 팬츠가 시원해 보여요.
+
+**주의할 점:**
+- 울 소재인 [4] 슬랙스와 [5] 블레이저는 다음 계절에 입으세요.
+
+**다른 옵션:**
+- [9] 네이비 반팔 폴로로 바꿔 입기.
+- 신발을 [7] 브라운 레더 로퍼로 바꿔 조금 더 단정하게.""",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        """Sure! If it's going to rain all day, here's what I'd change:
+
+- **Outer**: Go for [8] navy hooded raincoat rather than the [7] denim jacket.
+- **Shoes**: Choose [6] black leather chelsea boots over [5] white canvas sneakers.
+- **Top and bottom**: Keep [2] oatmeal crew-neck sweater and [3] dark wash jeans.
+
+**Why:**
+- The hood means no umbrella juggling at the market.
+- Leather boots keep your feet dry; canvas would get soaked.
+
+**Other options:**
+1. Pair [6] with [4] light wash jeans for a lighter look.
+2. Add a small umbrella if it's windy.
+
+Hope you stay dry! Let me know if you'd like more ideas.""",
+    ),
+    (
+        "company_dinner_followup_ko",
+        """### 🍖 고깃집 회식, 이대로 OK
+
+**그대로**
+- [3] 블랙 와이드 슬랙스, [4] 블랙 슬링백
+
+**조금만 바꾸기**
+- **상의:** [2] 아이보리 실크 블라우스 위에 [6] 그레이 니트 가디건을 걸쳐 기름 튐 방지
+- **아우터:** [5] 카멜 울 코트는 입고 가되, 가게에선 옷걸이에 걸어 냄새가 덜 배게
+
+### 🔄 선택 사항
+- 가디건 대신 가게 앞치마 쓰기.
+- 코트에 비닐 커버를 부탁하기.
+
+내일 아침에 페브리즈 한 번 뿌리면 끝이에요. 더 궁금한 거 있으세요?""",
+    ),
+    (
+        "dinner_party_cold_followup_en",
+        """Great question! At around 2°C, you'll want more warmth. Here's the updated outfit:
+
+1. **Shirt**: [2] light blue oxford shirt (keep)
+2. **Sweater**: [4] grey merino crew-neck sweater, layered over the shirt
+3. **Trousers**: [3] navy wool trousers (keep)
+4. **Coat**: [7] charcoal wool overcoat
+5. **Shoes**: [6] brown leather boots in place of [5] loafers
+6. **Scarf**: [8] grey wool scarf
+
+**Why these changes:**
+- The overcoat and scarf handle the cold walk there.
+- Boots cover your ankles, which loafers leave exposed.
+
+**Alternatives:**
+- Skip [4] if the host keeps the flat warm.
+- Leave [8] at home if you're driving.
+
+Enjoy the dinner party!""",
+    ),
+    (
+        "weekend_brunch_ko",
+        """네! 편하면서도 깔끔한 성수동 브런치 룩을 추천해 드릴게요.
+
+1. **상의**: [2] 네이비 스트라이프 티셔츠
+2. **하의**: [3] 크림 와이드 팬츠
+3. **신발**: [5] 화이트 스니커즈 (많이 걸어도 편해요)
+4. **액세서리**: [8] 실버 후프 귀걸이
+
+**추천 이유:**
+- 스트라이프와 크림 조합이 미니멀하면서 대충 입은 느낌이 없어요.
+- 작은 키에는 하이웨이스트 와이드 팬츠가 다리를 길어 보이게 해요.
+
+**다른 옵션:**
+- 쌀쌀하면 [7] 그레이 오버핏 블레이저를 걸치기.
+- [3] 대신 [4] 미디 데님 스커트.
+
+즐거운 브런치 되세요! ☀️""",
+    ),
+    (
+        "beach_trip_en",
+        """Sure! Here's a packing plan for your August beach weekend:
+
+**Daytime at the beach:**
+1. [8] navy ribbed tank top
+2. [4] denim cutoff shorts
+3. [5] tan leather sandals
+4. [7] straw tote bag
+
+**Evening at the seafood shack:**
+1. [3] striped cotton sundress
+2. [6] white canvas sneakers
+
+**Why it works:**
+- Everything is light and breathable for hot August days.
+- Sandals are easy on sand; sneakers are comfy for the walk to dinner.
+
+**Other options:**
+- [2] white linen shirt as a cover-up over [8].
+- [2] with [4] and [6] for a second evening.
+
+Don't forget sunscreen and a swimsuit! Have a great trip.""",
+    ),
 ]
