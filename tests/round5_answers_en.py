@@ -491,6 +491,38 @@ Send me photos of your clothes and I'll build real outfits from them.""",
 
 BAD_EN: list[tuple[str, str, str]] = [
     (
+        "body_worry_en",
+        """### Office party at a wine bar 🍷
+
+**The look**
+- **Top:** [3] burgundy satin blouse
+- **Bottom:** [2] black wide-leg trousers
+- **Shoes:** [5] black block-heel pumps
+
+**Why it works**
+- Dark wide-leg trousers are forgiving on a heavier lower half.
+
+**Optional swaps**
+- [4] skirt in place of [2].
+- [7] blazer over [3].
+
+Want jewellery ideas too?""",
+        "no_body_judgement",
+    ),
+    (
+        "rainy_weekend_followup_en",
+        """Sure! Here's the rainy-day version:
+
+- **Outer**: [8] navy hooded raincoat
+- **Shoes**: keep [5] white canvas sneakers, they're comfy
+- **Top and bottom**: [2] and [3] as before
+
+**Other options:**
+1. [4] instead of [3].
+2. Add an umbrella.""",
+        "fits_season_weather",
+    ),
+    (
         "gym_to_dinner_en",
         """Love a gym-to-dinner plan!
 
