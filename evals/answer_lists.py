@@ -112,7 +112,9 @@ def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
     # Marker before the list: this item is a middle one, or the last joined by and/or.
     middle = index + 1 < len(pieces)
     joined_last = _JOINED_LAST.search(own) and not _VERB_FIRST.match(own)
-    if index > 0 and _bare(own) and (middle or joined_last):
+    # The last piece holds two items and may run on: "a scarf or an overcoat in June".
+    last_bare = joined_last and len(own.split()) <= 2 * _MAX_WORDS and not CITATION.search(own)
+    if index > 0 and (_bare(own) or last_bare) and (middle or joined_last):
         first = index - 1
         while first > 0 and _bare(text[pieces[first][0] : pieces[first][1]]):
             first -= 1

@@ -19,7 +19,7 @@ HEAD_OUT = re.compile(
     r"avoid(?:ing|ed)?|leave|leaving|left|ditch(?:ing|ed)?|drop(?:ping|ped)?|lose|exclud(?:e|ed|ing)|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
-    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|isn't|aren't|wasn't|weren't|zero|"
+    r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|isn't|aren't|wasn't|weren't|zero|free\s+of|"
     r"wouldn't|would\s+not|shouldn't|should\s+not|don't|do\s+not|steer\s+clear\s+of|stay\s+away\s+from|"
     r"hold\s+off\s+on|no\s+need\s+for)"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
@@ -120,8 +120,9 @@ TAIL_ELLIPSIS = re.compile(r"(?i)^[^,;]{0,40}\b(?:would|might|could|does|do)\s*$
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
-# ("두고 가세요" is one marker, not a clause ending in 고.)
-KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?:고|며|지만|는데)\s")
+# ("두고 가세요" is one marker, not a clause ending in 고; nor are the nouns "로고/최고" and
+# "바지만" - trousers plus "only" - a "지만".)
+KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?<!로)(?<!최)(?:고|며|(?<!바)지만|는데)\s")
 
 # A sentence of the outfit that opens as an option is an alternative.
 OPTION_START = re.compile(
