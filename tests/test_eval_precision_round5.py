@@ -161,3 +161,62 @@ def test_alternatives_in_words_only_must_say_something_new(alternatives: str, pa
     answer = _WORDED.format(alternatives=alternatives)
     context = CASES["body_only_office_ko"].context
     assert CHECKS["alternatives_differ"](answer, context).passed is passes
+
+
+# A caveat or note closing a good answer: what to leave out, said in one more way.
+CAVEATS = [
+("interview_ko","청바지나 후드, 맨투맨은 면접에선 피하세요."),
+("interview_ko","스니커즈는 은행 면접엔 맞지 않아요."),
+("interview_ko","반바지와 샌들은 당연히 안 돼요."),
+("no_body_sanggyeonrye_ko","반팔 티나 청바지는 상견례엔 캐주얼해요."),
+("no_body_sanggyeonrye_ko","청바지, 후드, 스니커즈는 이번엔 빼 두세요."),
+("office_daily_ko","슬리퍼나 반바지만 아니면 돼요."),
+("wedding_evening_en","No need for tights, a scarf or an overcoat in June."),
+("wedding_evening_en","Skip boots and tights; it's a summer evening."),
+("wedding_evening_en","Leave stilettos at home: they sink into grass."),
+("wedding_evening_en","Avoid an all-white look or an ivory dress."),
+("blind_date_ko","하이힐 대신 앵클부츠로 편하게 가요."),
+("blind_date_ko","새틴이나 스팽글 같은 광택 소재는 빼고 골랐어요."),
+("blind_date_ko","치마는 원하지 않으셔서 팬츠로만 골랐어요."),
+("first_day_work_en","No heels needed; loafers look just as polished."),
+("first_day_work_en","Heels are out, as you asked."),
+("weekend_brunch_ko","로고나 화려한 패턴 없이 깔끔하게 갔어요."),
+("weekend_brunch_ko","레오파드나 네온 같은 튀는 건 피했어요."),
+("weekend_brunch_ko","힐은 오래 걸으면 불편하니 스니커즈로요."),
+("date_night_en","Nothing with a logo, as you asked."),
+("date_night_en","I kept it free of logos and loud prints."),
+("funeral_en","Avoid bright colours, florals and suede."),
+("funeral_en","A pastel or colourful tie would be out of place."),
+("funeral_ko","빨간색이나 원색은 피하세요."),
+("funeral_ko","버건디처럼 눈에 띄는 색은 조문 자리에선 삼가는 게 좋아요."),
+("funeral_ko","화려한 꽃무늬나 반짝이는 액세서리는 피해 주세요."),
+("funeral_ko","스니커즈는 캐주얼해서 조문엔 안 맞아요."),
+("summer_commute_ko","울 소재는 이 더위엔 답답해요."),
+("summer_commute_ko","블레이저는 한여름엔 덥고 무거워요."),
+("jeju_trip_ko","로퍼나 구두는 오래 걸으면 발이 아파요."),
+("jeju_trip_ko","힐은 현무암 길에서 위험해요."),
+("beach_trip_en","Heels and boots don't belong on sand."),
+("beach_trip_en","Boots would be far too hot in August."),
+("camping_ko","러닝화는 흙길에서 금방 더러워지니 두고 가세요."),
+("rainy_day_followup_ko","스웨이드 로퍼는 비 오는 날 신으면 금방 상해요."),
+("rainy_day_followup_ko","캔버스 운동화도 비에 금방 젖어요."),
+("rainy_weekend_followup_en","Canvas and suede are a bad idea in heavy rain."),
+("rainy_weekend_followup_en","Your canvas sneakers will let water in within minutes."),
+("gym_to_dinner_en","Boots take up too much space, so leave them."),
+("interview_en","A tie would look too corporate for a startup."),
+("interview_en","No tie: it's a startup."),
+("graduation_ko","2월이라 코트 없이 나가면 추워요."),
+("dinner_party_cold_followup_en","Loafers leave your ankles bare in the cold."),
+("company_dinner_followup_ko","실크는 냄새가 잘 배니 가디건으로 덮어 주세요."),
+]  # fmt: skip
+FIRST_GOOD = {case_id: answer for case_id, answer in reversed(GOOD_EN + GOOD_KO)}
+
+
+@pytest.mark.parametrize(("case_id", "sentence"), CAVEATS)
+def test_a_closing_caveat_keeps_a_good_answer_good(case_id: str, sentence: str) -> None:
+    context = CASES[case_id].context
+    answer = FIRST_GOOD[case_id] + "\n\n" + sentence
+    failed = [
+        name for name in applicable_checks(context) if not CHECKS[name](answer, context).passed
+    ]
+    assert not failed, failed
