@@ -64,7 +64,9 @@ def _contradiction(phrase: str, card: WardrobeCard) -> str | None:
             return f"the card says {card.name!r}"
     if _LONG_COAT.search(phrase) and own and not own & {"coat", "raincoat", "padding"}:
         return f"the card says {card.name!r}"  # a jacket may be a "coat" loosely, not a long one
-    said_made = _materials(phrase)
+    # A material names the item only before its noun ("leather Chelsea boots"); after
+    # it, it may be another garment's ("chelsea boots - canvas sneakers soak through").
+    said_made = _materials(phrase[: hits[0].end] if hits else phrase)
     made = _materials(f"{card.material} {card.name}")
     if said_made and made and not said_made & made:
         return f"the card says {card.name!r} ({card.material})"

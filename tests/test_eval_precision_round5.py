@@ -105,6 +105,8 @@ def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str
         ("conference_talk_en", "Shoes: [8] brown leather Chelsea boots", "describes_items_truly", False),
         ("conference_talk_en", "Shoes: [8] brown suede boots", "describes_items_truly", True),
         ("conference_talk_en", "Shoes: [8] desert boots, easy to walk in", "describes_items_truly", True),
+        ("rainy_weekend_followup_en", "Switch to [6] chelsea boots - canvas sneakers soak through.",
+         "describes_items_truly", True),
         ("summer_commute_ko", "[4] 울 슬랙스와 [5] 울 블레이저는 빼세요.", "describes_items_truly", True),
         ("summer_commute_ko", "하의: [4] 차콜 린넨 슬랙스", "describes_items_truly", False),
         ("interview_en", "Bottom: [6] dark indigo chinos", "describes_items_truly", False),
