@@ -21,13 +21,18 @@ from functools import cached_property
 from typing import Literal
 
 from evals.answer_layout import Line, Section, layout, section_at
-from evals.answer_lists import apposition_start, conceded, in_refusing_sentence, list_rules_out
+from evals.answer_lists import (
+    apposition_start,
+    conceded,
+    in_refusing_sentence,
+    list_rules_out,
+    verdict_follows,
+)
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
     AVOID_HEADING,
     CITATION,
     CLAUSE_END,
-    CONTRAST,
     HEAD_DENIED_OUT,
     HEAD_FOR,
     HEAD_IN,
@@ -155,24 +160,9 @@ class Reading:
             return "ruled_out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"
-        if following >= right and self._contrast_rules_out(tail, right):
+        if following >= right and verdict_follows(text, tail, right, own or text[start:end]):
             return "ruled_out"
         return "used"
-
-    def _contrast_rules_out(self, tail: str, right: int) -> bool:
-        """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
-        contrasting clause without another item that rules it out."""
-        text = self.text
-        boundary = text[right : right + 12]
-        if not (CONTRAST.search(tail) or CONTRAST.match(boundary.lstrip(",， "))):
-            return False
-        if text[right : right + 1] in ".!?。\n;":
-            return False
-        boundary_match = CLAUSE_END.match(text, right)
-        start = boundary_match.end() if boundary_match else right
-        _, end = _clause_bounds(text, start, start)
-        following = text[start:end]
-        return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
     def _bought_instead(self, start: int, numbers: list[int]) -> bool:
         """ "➕ A plain black tie ([9] is patterned)": a number cited on a ➕ line after

@@ -73,7 +73,9 @@ TAIL_OUT_EN = (
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
     # "Give [8] a miss", "[8] is better suited to a summer day", "[8] might be too much".
     r"\ba\s+miss\b|\bbetter\s+(?:suited|saved|kept|left)\s+(?:to|for)\b|(?<!n't\s)(?<!not\s)\btoo\s+much\b|"
-    r"\bone\s+to\s+save\b|\bsave\s+(?:it|them)\s+for\b",
+    # "[8]: no", "[8] — skip it", "… so skip it": the item named, then the verdict.
+    r"^\s*[:：—–-]\s*(?:no|nope|never|skip|pass|not)\b|\b(?:skip|leave|avoid|ditch|drop|pass\s+on)\s+(?:it|them|that|this\s+one)\b(?!\s+(?:on|in|with|for\s+the))",
+    r"\bone\s+to\s+save\b|\bsave\s+(?:it|them)\s+for\b|\b(?:thing|one|piece|item)s?\s+to\s+(?:avoid|skip|leave)",
     # "Canvas lets water straight through", "lets the rain in".
     r"\blets?\s+(?:the\s+)?(?:water|rain|wet|cold|wind|damp)\s+(?:\w+\s+)?(?:in|through)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
@@ -93,6 +95,7 @@ TAIL_OUT_EN = (
 TAIL_OUT_KO = (
     r"대신", r"(?<!지 )(?<!지)말고(?!도)",
     r"(?:추천|권|권장)하지\s?않|추천\s?안\s?(?:해|드려)|참아|참으|미뤄|미루|쉬어\s?가|거리가\s?(?:있|멀)",
+    r"(?<![A-Za-z])NG(?![A-Za-z])|엔지|애매|다음\s(?:\S+\s){0,3}?때",
     # "두지 말고 걸어 두세요" forbids an action; only not wearing or bringing it rules it out.
     r"(?:입|신|걸치|챙기|매|착용하|가져가)지\s?(?:말|마)", r"(?<!안 )(?<!덜 )젖어(?:요|서|버)|젖을\s?(?:거|수)|흠뻑", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
     r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"^(?:으로|로)\s?(?:안\s?보|보이지\s?않)", r"(?:에서는|에선|에는|엔)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
