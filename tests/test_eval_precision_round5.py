@@ -111,6 +111,7 @@ def test_how_a_sentence_rules_an_item_out_or_keeps_it(sentence: str, status: str
          "stays_in_role", False),
         ("interview_en", "Most of them end up going smart casual.", "stays_in_role", False),
         ("wedding_guest_ko", "다른 하객분들과 겹치지 않게 네이비로 가요.", "stays_in_role", True),
+        ("wedding_guest_ko", "요즘 하객분들은 네이비를 많이 입으시더라고요.", "stays_in_role", True),
         ("funeral_ko", "고인을 기리는 자리라 검정으로 맞춰요.", "mentions_occasion", True),
         ("jeju_trip_ko", "3박 4일 동안 많이 걸으니 스니커즈가 좋아요.", "mentions_occasion", True),
         ("conference_talk_en", "Shoes: [8] brown leather Chelsea boots", "describes_items_truly", False),
