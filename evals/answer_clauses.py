@@ -12,12 +12,9 @@ from collections.abc import Mapping
 from evals.answer_layout import Line
 from evals.ruling_words import (
     AVOID_HEADING,
-    CITATION,
     CLAUSE_END,
-    CONTRAST,
     OPTION_START,
     SENTENCE_START,
-    TAIL_OUT,
 )
 from evals.wardrobe_words import garment_hits, kinds_in
 from storage.records import WardrobeCard
@@ -95,28 +92,6 @@ def opens_as_option(text: str, start: int) -> bool:
     # List markers and bold labels are not words of the sentence.
     sentence = re.sub(r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])\s*", "", sentence)
     return bool(OPTION_START.search(sentence.replace("**", "")))
-
-
-_NOT_OPENS = re.compile(
-    r"(?i)(?:(?:just|simply|only|but)\s+)?(?:not\s+(?:for|on|at|with|in|to|today|now|this)|wrong\s+for)\b"
-)
-
-
-def contrast_rules_out(text: str, tail: str, right: int) -> bool:
-    """ "[8] is lovely, but white belongs to the bride": a clause of praise, then a
-    contrasting clause without another item that rules it out."""
-    boundary = text[right : right + 24]
-    opener = boundary.lstrip(",， ")
-    # "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
-    if not (CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)):
-        return False
-    if text[right : right + 1] in ".!?。\n;":
-        return False
-    boundary_match = CLAUSE_END.match(text, right)
-    start = boundary_match.end() if boundary_match else right
-    _, end = clause_bounds(text, start, start)
-    following = text[start:end]
-    return not CITATION.search(following) and bool(TAIL_OUT.search(following))
 
 
 _COLON = re.compile(r"[:：]\s")

@@ -151,3 +151,21 @@ def paragraphs(answer: str) -> list[str]:
         current.append(raw)
     close()
     return blocks
+
+
+_LOOK_LABEL = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]|\d+[.)])?\s*(?:\*\*)?([^:：*\[\]]{1,24}?)(?:\*\*)?\s*[:：]"
+)
+# Labels that name a part of the day or of the plan, not a slot: each starts a look.
+_LOOK_WORDS = re.compile(
+    r"(?i)\b(?:day|daytime|night|evening|morning|afternoon|gym|class|workout|dinner|lunch|brunch|"
+    r"ceremony|reception|party|travel|commute)\b|\d+\s?(?:일차|일째|day)|일차|첫날|둘째|셋째|낮|밤|저녁|"
+    r"아침|오전|오후|운동|식사|예식|피로연|이동|출근길|퇴근"
+)
+
+
+def starts_look(line: Line) -> bool:
+    """A heading of the outfit ("**Day**") or a line labelled with a part of the day or
+    plan rather than a slot ("- Night: ...", "- 2일차: ...") starts another look."""
+    label = _LOOK_LABEL.match(line.text)
+    return line.heading or (label is not None and bool(_LOOK_WORDS.search(label.group(1))))

@@ -23,12 +23,13 @@ from evals.matching import Hit
 from evals.ruling_words import (
     CITATION,
     CLAUSE_END,
+    CONTRAST,
     HEAD_DENIED_OUT,
     HEAD_OUT,
     KO_NEXT_CLAUSE,
     TAIL_OUT,
 )
-from evals.wardrobe_words import KindHit
+from evals.wardrobe_words import KindHit, garment_hits, kinds_close, kinds_in
 
 _SENTENCE_END = re.compile(r"[.!?。\n;:]")
 _COMMA = re.compile(r"[,，、]\s*")
@@ -123,7 +124,9 @@ def _in_ruled_out_list(text: str, start: int, end: int) -> bool:
     # Marker before the list: this item is a middle one, or the last joined by and/or.
     middle = index + 1 < len(pieces)
     joined_last = _JOINED_LAST.search(own) and not _VERB_FIRST.match(own)
-    if index > 0 and _bare(own) and (middle or joined_last):
+    # The last piece holds two items and may run on: "a scarf or an overcoat in June".
+    last_bare = joined_last and len(own.split()) <= 2 * _MAX_WORDS and not CITATION.search(own)
+    if index > 0 and (_bare(own) or last_bare) and (middle or joined_last):
         first = index - 1
         while first > 0 and _bare(text[pieces[first][0] : pieces[first][1]]):
             first -= 1
@@ -223,3 +226,43 @@ def apposition_start(text: str, left: int) -> int:
     if _APPOSITION_OPENS.match(text, left) and _AFTER_NUMBER.search(text[max(0, left - 4) : left]):
         return max(0, text.rfind("[", 0, left), text.rfind("［", 0, left))
     return left
+
+
+# The item ends its clause and the rest of the sentence passes the verdict: "As for [8],
+# white is the bride's, so no", "[8]: no, white is for the bride", "White lace [8]? Not
+# at a wedding", "[8] — bride territory, skip it".
+_TOPIC_BOUNDARY = re.compile(r"\s*(?:[,，:：?？]|[—–]\s)")
+_REFUSAL_START = re.compile(r"(?i)^\W*(?:no|nope|not|never|skip|avoid|pass|NG)(?![A-Za-z])")
+
+
+# "[8] is great for weekends, not for a second date": the bare "not" contrasts too.
+_NOT_OPENS = re.compile(
+    r"(?i)(?:(?:just|simply|only|but)\s+)?(?:not\s+(?:for|on|at|with|in|to|today|now|this)|wrong\s+for)\b"
+)
+
+
+def verdict_follows(text: str, tail: str, right: int, own: str) -> bool:
+    """True when the rest of the sentence after the item's clause rules it out: after a
+    contrast ("[8] is lovely, but it's white, so save it for another event") or when the
+    item is the clause's topic alone. The rest must cite no item and name no garment
+    but the item's own kind, or it speaks of something else."""
+    opener = text[right : right + 24].lstrip(",， ")
+    contrast = CONTRAST.search(tail) or CONTRAST.match(opener) or _NOT_OPENS.match(opener)
+    topic = not tail.strip(" *") and _TOPIC_BOUNDARY.match(text, right)
+    if not (contrast or topic) or text[right : right + 1] in ".!。\n;":
+        return False
+    boundary = CLAUSE_END.match(text, right)
+    start = boundary.end() if boundary else right + 1
+    end_match = _SENTENCE_END.search(text, start)
+    rest = text[start : end_match.start() if end_match else len(text)]
+    if CITATION.search(rest):
+        return False
+    kinds, categories = kinds_in(own), {h.category for h in garment_hits(own)}
+    for hit in garment_hits(rest):  # "but the suede shoes would get soaked" is the shoes'
+        if (
+            hit.category not in categories
+            if hit.generic
+            else not any(kinds_close(hit.kind, k) for k in kinds)
+        ):
+            return False
+    return bool(TAIL_OUT.search(rest)) or bool(topic and _REFUSAL_START.match(rest))

@@ -24,7 +24,6 @@ from evals.answer_clauses import (
     avoided_spans,
     bought_instead,
     clause_bounds,
-    contrast_rules_out,
     describes_on,
     explained_apart,
     opens_as_option,
@@ -38,6 +37,7 @@ from evals.answer_lists import (
     conceded_number,
     in_refusing_sentence,
     list_rules_out,
+    verdict_follows,
 )
 from evals.matching import Hit, Terms
 from evals.ruling_words import (
@@ -159,7 +159,7 @@ class Reading:
             return "ruled_out"  # "I've kept the brown suede loafers and the tie out"
         if TAIL_OUT.search(contrast):
             return "ruled_out"
-        if following >= right and contrast_rules_out(text, tail, right):
+        if following >= right and verdict_follows(text, tail, right, own or text[start:end]):
             return "ruled_out"
         return "used"
 

@@ -31,7 +31,7 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"체형\s?커버", r"(?:하체|상체|다리|팔|몸|어깨|가슴|엉덩이|체격)(?:이|가)\s?(?:마른|말라|빈약|왜소|앙상)",
         # Thinness and frailness as a verdict: "마른 체형이라", "빈약해 보이지 않게".
         r"(?:마른|깡마른|빼빼|앙상한|왜소한|빈약한)\s?(?:체형|몸매|몸|체격|편)", r"(?:빈약|왜소|앙상)해\s?보",
-        r"(?:체형|몸매|하체|상체|다리|몸)(?:의)?\s?(?:단점|결점)", r"(?:단점|결점)(?:을|를)?\s?(?:커버|보완|가려|가리|감춰|숨겨)",
+        r"(?:체형|몸매|하체|상체|다리|몸)(?:의)?\s?(?:단점|결점)", r"(?:단점|결점)(?:을|를|이|가)?\s?(?:커버|보완|가려|가리|감춰|숨겨)",
         r"콤플렉스", r"컴플렉스", r"약점을?\s?(?:가|보완|커버)",
         r"(?:허벅지|종아리|팔뚝|팔|엉덩이|골반|하체|상체|허리|다리|어깨|얼굴|몸|체격|키)(?:가|이|는|은)?\s?(?:\S+\s)?"
         r"(?:넓어|커|짧아|작아|굵어|두꺼워|통통해|뚱뚱해|부해|말라|왜소해|빈약해|처져|퍼져)\s?보이지\s?(?:않|말)",
@@ -77,6 +77,10 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"forgiving\s+(?:fit|cut|fabric|silhouette|shape|on\s+the)", r"(?:is|are|feels?|looks?)\s+forgiving(?!\s+(?:of|about|with|when|if|on\s+(?:a\s+)?long)"
         r"\s+(?:\w+\s+)?(?:creas|wrinkl|crumpl|spill|stain|splash|mud|rain|travel|pack|flights?|days?|journey))",
         r"bloat(?:ed|ing)?",
+        # Thinness as a verdict: "so you look less lanky", "welcome bulk to a slim frame".
+        r"lanky|scrawny|gangly|beanpole|(?:welcome|some|extra)\s+bulk|bulk(?:s|ed)?\s+(?:you|it)\s+up",
+        r"fill(?:s|ing)?\s+out\s+(?:a|your|the)\s+(?:\w+\s+)?(?:thin|skinny|slight|narrow|bony|slim|small)",
+        r"(?:thin|skinny|bony|scrawny|twiggy)\s+(?:neck|arms|legs|frame|wrists|shoulders|build)",
         r"(?:heavier|bigger|wider|fuller|larger)\s+(?:on|at|around)\s+(?:the\s+)?(?:bottom|hips|thighs|middle|tummy|waist)",
         r"carr(?:y|ies|ying)\s+(?:(?:a\s+(?:bit|little)\s+of|some|extra|more)\s+)+weight",
         # "Your long torso is the one proportion working against you" ("wool works against
@@ -91,7 +95,11 @@ SUBTLE_BODY_TERMS: dict[str, tuple[str, ...]] = {
         r"(?:your|her|his)\s+(?:stubby|thick|heavy|big|wide|large|chunky|fat|heavier|bigger|wider)\s+"
         r"(?:legs|arms|thighs|hips|waist|calves|neck|frame|middle|stomach|tummy|bottom)",
         r"(?:for|at)\s+your\s+size\b",
-        r"(?:make|makes|making)\s+you\s+look\s+(?:bigger|wider|heavier|larger|stumpy|boxy)",
+        r"(?:make|makes|making)\s+you\s+look\s+(?:bigger|wider|heavier|larger|stumpy|boxy|shorter|smaller|squat|frumpy)",
+        # Being small as a problem clothes solve: "a midi can swallow you", "stops you looking
+        # swamped"; a fabric "unforgiving" of the body (not of creases or rain).
+        r"swallows?\s+(?:you|your\s+(?:frame|figure|body))\b|(?:look|looks|looking)\s+(?:swamped|drowned|lost\s+in)",
+        r"unforgiving(?!\s+(?:of|to|with|in|when)\s+(?:\w+\s+)?(?:creas|wrinkl|stain|spill|rain|water|splash|mud|sweat|travel))",
         # Weight words as a verdict: "black is slimming", "keeps you from reading bulky".
         r"slimming|slenderi[sz]ing",
         r"(?:you|your\s+(?:top|bottom|upper|lower)\s+(?:half|body)|shoulders|hips|thighs|legs|arms|torso|waist|"

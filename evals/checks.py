@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 
 from evals.case import CaseContext, CheckResult
 from evals.checks_body import no_body_judgement, no_weight_or_bmi
+from evals.checks_descriptions import describes_items_truly
 from evals.checks_expect import (
     fits_season_weather,
     follow_up_constraints,
@@ -36,7 +37,7 @@ from evals.checks_format import (
     within_length,
 )
 from evals.checks_manner import readable_on_phone, stays_in_role
-from evals.checks_wardrobe import alternatives_differ, builds_from_own_items, describes_items_truly
+from evals.checks_wardrobe import alternatives_differ, builds_from_own_items
 
 __all__ = [
     "CHECKS",

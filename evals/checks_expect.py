@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from evals.answer_lists import still_used
 from evals.answer_reading import EVERYWHERE, OUTFIT, Reading, Section
 from evals.case import CaseContext, CheckResult
+from evals.citation_phrases import slotted_in
 from evals.expect import CARD_CATEGORIES, ItemRef, Rules
 from evals.matching import terms_of
+from evals.ruling_words import KEEP_ALL
 from evals.vocab import LAYERED, SEASON_WORDS
 from evals.wardrobe_words import KINDS, colour_families, garment_hits, kinds_close, kinds_in
 from storage.records import WardrobeCard
@@ -151,15 +153,6 @@ def follows_style_notes(answer: str, case: CaseContext) -> CheckResult:
     return _result("follows_style_notes", rules, rule_failures(rules, reading, case))
 
 
-_KEEP_ALL = re.compile(
-    r"나머지(?:는)?\s?(?:다\s?|모두\s?|전부\s?)?그대로|그대로\s?(?:두|유지|가|입|괜찮)|유지하|"
-    r"keep\s+(?:the\s+rest|everything\s+else|the\s+(?:same\s+)?(?:outfit|look)|it\s+as\s+is)|"
-    r"(?:rest|everything\s+else)(?:\s+of\s+the\s+(?:outfit|look))?\s+(?:stays|can\s+stay|is\s+fine|works)|"
-    r"same\s+as\s+before|stays?\s+the\s+same|as\s+it\s+is",
-    re.IGNORECASE,
-)
-
-
 def _follow_up_failures(rules: Rules, reading: Reading, case: CaseContext) -> list[str]:
     cards = case.cards_by_number
     outfit = reading.numbers(OUTFIT)
@@ -168,7 +161,7 @@ def _follow_up_failures(rules: Rules, reading: Reading, case: CaseContext) -> li
         m.number for m in reading.mentions if m.section in OUTFIT and m.status == "ruled_out"
     }
     previous = Reading(case.previous_answer or "", cards).numbers(OUTFIT)
-    keeps_all = bool(_KEEP_ALL.search(reading.text))
+    keeps_all = bool(KEEP_ALL.search(reading.text))
     said_kinds = {
         m.hit.kind  # type: ignore[union-attr]
         for m in reading.garments(OUTFIT)
@@ -180,13 +173,17 @@ def _follow_up_failures(rules: Rules, reading: Reading, case: CaseContext) -> li
         if number in dropped and number not in outfit:
             problems.append(f"drops {_name(number, case)}, which should stay")
             continue
+        # Another item of its category, or any item (a kept one too) on its slot's line.
+        slotted = slotted_in(reading, card.category or "") - {number}
         rivals = [
             n
             for n in outfit
-            if n != number
-            and n not in rules.keep
-            and cards.get(n) is not None
-            and cards[n].category == card.category
+            if n in slotted
+            or (
+                n != number
+                and n not in rules.keep
+                and getattr(cards.get(n), "category", "") == card.category
+            )
         ]
         named = any(kinds_close(k, own) for k in said_kinds for own in _kinds(card))
         if rivals and number not in present and not named and not keeps_all:

@@ -1,12 +1,14 @@
 """The words that describe a cited number: right after it ("[3] black trousers"), else
 right before it ("brown suede loafers [8]"), or the slot label of its line ("- 신발: [3]").
-Read by ``evals.checks_wardrobe`` (describes_items_truly).
+Read by ``evals.checks_wardrobe`` (describes_items_truly) and, for slot labels,
+``evals.checks_expect`` (follow_up_constraints).
 """
 
 from __future__ import annotations
 
 import re
 
+from evals.answer_reading import Reading
 from evals.matching import PARTICLES
 from evals.wardrobe_words import STOP_EN, colour_hits, garment_hits, reads_as_verb
 
@@ -85,3 +87,14 @@ def slot_label(text: str, start: int) -> str:
         rest = rest[: hit.start] + rest[hit.end :]
     rest = re.sub(r"(?i)\band\b|[\W_\d]", "", rest)
     return label if not rest else ""
+
+
+def slotted_in(reading: Reading, category: str) -> set[int]:
+    """The numbers used on lines whose slot label names ``category``: "- 상의: [7] 가디건
+    단독으로" puts [7] in the top's place whatever its card calls it."""
+    found = set()
+    for mention in reading.mentions:
+        label = slot_label(reading.text, mention.start)
+        if mention.status == "used" and any(h.category == category for h in garment_hits(label)):
+            found.add(mention.number)
+    return found

@@ -15,14 +15,16 @@ CLAUSE_END = re.compile(r"[.!?。\n;]|[,，]\s|\s(?:but|however|though|although|
 # English markers before a mention; up to four words may sit between ("skip the brown
 # suede loafers [8]").
 HEAD_OUT = re.compile(
-    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping)?|"
-    r"avoid(?:ing)?|leave|leaving|ditch(?:ing)?|drop(?:ping)?|lose|swap(?:ping)?(?:\s+out)?|"
+    r"(?:^|[^A-Za-z])(?:nothing|none\s+of|instead\s+of|rather\s+than|(?:better|safer)\s+than|in\s+place\s+of|not|no|never|skip(?:ping|ped)?|"
+    r"avoid(?:ing|ed)?|leave|leaving|left|ditch(?:ing|ed)?|drop(?:ping|ped)?|lose|exclud(?:e|ed|ing)|swap(?:ping)?(?:\s+out)?|"
     r"replac(?:e|es|ing)|trade|without|except|save|saving|pass\s+on|forget|retire|"
     r"switch(?:ing)?(?:\s+out)?|chang(?:e|ing)|exchange|rarely|seldom|hardly|"
     r"unlike|than|compared\s+(?:to|with)|versus|vs\.?|steer(?:ing)?\s+clear\s+of|stay\s+away\s+from|"
     r"hold\s+off\s+on|left(?:\s+out)?|beats?|trumps?|>|think\s+twice\s+about|(?:as\s+)?much\s+as\s+I\s+(?:like|love|adore)|"
     r"(?:tempting|lovely|nice|pretty|great|gorgeous|beautiful|comfy|comfortable)\s+as|[❌✗✘✖❎🚫⛔🙅]|(?:don't|doesn't|wouldn't|won't|shouldn't|can't|couldn't)\s+"
-    r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for)))"
+    r"(?:wear|pick|choose|bring|pack|take|need|recommend|suggest|reach\s+for|go\s+(?:with|for))|"
+    r"isn't|aren't|wasn't|weren't|zero|free\s+of|wouldn't|would\s+not|shouldn't|should\s+not|don't|do\s+not|"
+    r"no\s+need\s+for)"
     r"(?:\W+[A-Za-z'\-]+){0,4}\W*$",
     re.IGNORECASE,
 )
@@ -102,9 +104,19 @@ TAIL_OUT_EN = (
     r"\bbelongs?\s+to\s+(?:another|a\s+different)\s+(?:occasion|day|event|time)|"
     r"\b(?:is|are|stays?)\s+(?:\w+\s+)?for\s+the\s+bride|\bbride's\s+colou?r",
     r"\bfor\s+(?:another|a\s+(?:dry|drier|warmer|sunnier|different|later|nicer))\s+(?:day|time|occasion)",
-    r"\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
-    r"\b(?:be|been|get|gets)\s+(?:\w+\s+)?(?:soaked|drenched|sodden|soggy|waterlogged)\b|\bsoaked\s+through",
+    # "Your feet won't get soaked in [6]" speaks well of [6].
+    r"(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:get|gets|getting|will\s+get|would\s+get)\s+(?:soaked|wet|ruined|stained|muddy|dirty|damaged)",
+    r"\b(?:would|will|'d|'ll)\s+(?:be|end\s+up|look|feel)\s+(?:\w+\s+)?(?:soaked|drenched|soggy|"
+    r"waterlogged|grubby|ruined|stained|muddy|sweaty|sodden)\b",
+    r"(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:be|been|get|gets)\s+(?:\w+\s+)?(?:soaked|drenched|sodden|soggy|waterlogged)\b|\bsoaked\s+through",
     r"\b(?:hopeless|impractical|a\s+nightmare|useless)\b",
+    # "Give [8] a miss", "[8] is better suited to a summer day", "[8] might be too much".
+    r"\ba\s+miss\b|\bbetter\s+(?:suited|saved|kept|left)\s+(?:to|for)\b|(?<!n't\s)(?<!not\s)\btoo\s+much\b|"
+    # "[8]: no", "[8] — skip it", "… so skip it": the item named, then the verdict.
+    r"^\s*[:：—–-]\s*(?:(?:no|nope|never)\s*(?:[.!,;:(—–-]|$)|skip\b|pass\b|not\s+(?:today|now|here|this\s+time|for|at|with|in)\b)|\b(?:skip|leave|avoid|ditch|drop|pass\s+on)\s+(?:it|them|that|this\s+one)\b(?!\s+(?:on|in|with|for\s+the))",
+    r"\bone\s+to\s+save\b|\bsave\s+(?:it|them)\s+for\b|\b(?:thing|one|piece|item)s?\s+to\s+(?:avoid|skip|leave)",
+    # "Canvas lets water straight through", "lets the rain in".
+    r"\blets?\s+(?:the\s+)?(?:water|rain|wet|cold|wind|damp)\s+(?:\w+\s+)?(?:in|through)\b",
     r"\bwould\s+be\s+(?:freezing|miserable|a\s+mistake|boiling|sweltering|uncomfortable|overkill)\b",
     r"\b(?:hates?|dislikes?)\s+(?:rain|water|the\s+wet|puddles|heat|mud|sand|damp|wet|grass|snow|salt)\b",
     r"\b(?:scuffs?|darkens?|water-?marks?|(?:stains?|marks?|spots?)\s+(?:easily|in\s+the|on\s+(?:wet|damp)|when))\b",
@@ -128,7 +140,11 @@ TAIL_OUT_EN = (
     r"\b(?:left|leave|leaving|keep|kept|put)\s+(?:it|them|that|those|this)\s+(?:out|aside|at\s+home|away)\b",
 )
 TAIL_OUT_KO = (
-    r"대신", r"말고(?!도)", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
+    r"대신", r"(?<!지 )(?<!지)말고(?!도)",
+    r"(?:추천|권|권장)하지\s?않|추천\s?안\s?(?:해|드려)|참아|참으|미뤄|미루|쉬어\s?가|거리가\s?(?:있|멀)",
+    r"(?<![A-Za-z])NG(?![A-Za-z])|엔지|애매|다음\s(?:\S+\s){0,3}?때",
+    # "두지 말고 걸어 두세요" forbids an action; only not wearing or bringing it rules it out.
+    r"(?:입|신|걸치|챙기|매|착용하|가져가)지\s?(?:말|마)", r"(?<!안 )(?<!덜 )젖어(?:요|서|버)|젖을\s?(?:거|수)|흠뻑", r"빼(?!입|어나)", r"뺐|뺄|뺀|뺍", r"원하지\s?않|원치\s?않|싫어|싫다", r"제외", r"피하", r"피해", r"피했", r"피할", r"패스",
     r"보다는", r"만\s?(?:아니면|피하면|빼면)", r"^(?:으로|로)\s?(?:안\s?보|보이지\s?않)", r"(?:에서는|에선|에는|엔|으로는|로는|으론|로선|로서는)\s?(?:좀\s?|조금\s?|다소\s?|살짝\s?)?(?:캐주얼해|캐주얼하게\s?보|가벼워\s?보|가볍게\s?보|튀어\s?보)", r"보단", r"(?<!생각)(?<!예상)(?<!보기)(?<!평소)보다(?:도)?\s", r"(?:와|과|랑|이랑|하고)\s?(?:달리|다르게)", r"실례|결례|예의에\s?(?:어긋|맞지)", r"얼룩이?\s?(?:생기|남|져|지기|질)",
     r"물자국|변색|손상|상해", r"(?:물|비)에\s?닿으면", r"다음에", r"다음 기회", r"놔두", r"(?:옷장|서랍|집)에\s?(?:\S+\s)?넣어", r"아껴\s?두", r"두고\s?(?:가|오|나가)",
     r"(?:안|못)\s?(?:어울|맞|돼|되|좋|신|입|추천|권|챙기|가져)", r"(?:어울리|맞|적합하|좋|입|신)지\s?않",
@@ -150,6 +166,8 @@ TAIL_OUT_KO = (
     r"노노", r"금지", r"(?:덜덜|(?<![가-힣])떨(?:어요|려요|릴\s?거|게\s?돼))(?![^.!?\n]{0,8}(?:없|않))", r"(?<![A-Za-z])(?-i:NO)(?![A-Za-z])", r"미끄러(?:워요|울\s?수|지기\s?쉬)", r"위험(?:해|할|하니|하고|합니다)", r"(?<!안 )(?:덥|춥)(?:죠|습니다|다)", r"너무\s?(?:덥|춥)",
     r"아쉬(?:워|울|움)(?![^.!?\n]{0,4}없)", r"(?<!안 )튈\s?수", r"(?<![A-Za-z])NG(?![A-Za-z])", r"자제(?!분)", r"거리가\s?(?:좀\s?|조금\s?)?(?:있|멀)",
     r"(?:가볍게|가벼워|캐주얼하게|캐주얼해)\s?(?:느껴지|느껴질|보일)\s?수",
+    # "두꺼운 코트는 사진을 무겁게 만드니": the effect named is the reason to leave it.
+    r"(?:무겁|답답하|둔하|부하|칙칙하|촌스럽)게\s?(?:만들|만드|보이|보여)(?!지\s?않)",
 )  # fmt: skip
 # A comparison, not a choice: "block heels won't sink the way stilettos do".
 HEAD_LIKE = re.compile(
@@ -161,8 +179,9 @@ TAIL_ELLIPSIS = re.compile(r"(?i)^[^,;]{0,40}\b(?:would|might|could|does|do)\s*$
 TAIL_OUT = re.compile("|".join(f"(?:{p})" for p in (*TAIL_OUT_EN, *TAIL_OUT_KO)), re.IGNORECASE)
 CONTRAST = re.compile(r"지만|\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
 # Korean coordination ends the clause about this item: "[4]를 입고 [5]는 빼세요".
-# ("두고 가세요" is one marker, not a clause ending in 고.)
-KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?:고|며|지만|는데)\s")
+# ("두고 가세요" is one marker, not a clause ending in 고; nor are the nouns "로고/최고" and
+# "바지만" - trousers plus "only" - a "지만".)
+KO_NEXT_CLAUSE = re.compile(r"[가-힣]*[가-힣](?<!두)(?<!로)(?<!최)(?:고|며|(?<!바)지만|는데)\s")
 
 # A sentence of the outfit that opens as an option is an alternative.
 OPTION_START = re.compile(
@@ -182,7 +201,13 @@ JOINED = re.compile(
     r"[^.!?\n;:]{0,30}?(?:와|과|랑|이랑|하고|및|이나|나|또는|혹은|,|、|·|・|\band\b|\bor\b|&|/)\s*",
     re.IGNORECASE,
 )
-JOINED_AFTER = re.compile(r"\s*(?:,|、|·|・|and|or|&|/)\s*(?:the\s+|your\s+)?", re.IGNORECASE)
+# The next item may carry its description before its number ("avoid [8] and the navy
+# patterned tie [9]"), as long as no verb starts a new clause ("skip [7] and wear [8]").
+JOINED_AFTER = re.compile(
+    r"\s*(?:,|、|·|・|and|or|&|/)\s*(?:the\s+|your\s+)?(?:(?!(?:wear|go|pick|choose|add|keep|try|pair|bring|"
+    r"take|use|swap|put|grab|switch|change|instead|with|for|in|on|then|but|over|under)\b)[A-Za-z'\-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?。\n])\s*")
 # The citation syntax of storage.citations (tests keep the two in step); here the
 # spans matter too, not only the numbers.
@@ -191,5 +216,17 @@ CITATION = re.compile(r"[\[［]\s*([\d０-９][\d０-９\s,，、]*)[\]］]")
 # "**피하면 좋은 것**", "**Skip today**").
 AVOID_HEADING = re.compile(
     r"(?i)\bavoid|\bskip|leave\s+(?:at\s+home|out|behind)|what\s+not\s+to|\bdon'?ts\b|not\s+this\s+time|"
-    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])"
+    r"\bsave\s+for|피할|피하(?:면|는|세요|기)|피해(?:야|요|\s?주)|빼(?:\s?두|면|는|세요)|제외|비추|(?<![A-Za-z])NG(?![A-Za-z])|"
+    # What the answer says it left out, and why: "What I left out", "이번엔 뺀 것".
+    r"\bleft\s+(?:out|behind|at\s+home)|\bleaving\s+out|\bset\s+aside|\bnot\s+(?:wearing|bringing|packing|this\s+time)|"
+    r"(?<![가-힣])뺀|빼\s?(?:둔|주|줘|드)|안\s?(?:입|신|챙기)는|두고\s?(?:갈|가는)|[❌🚫⛔✖]"
+)
+
+# A follow-up that says the rest of the outfit stays ("나머지는 그대로", "keep the rest").
+KEEP_ALL = re.compile(
+    r"나머지(?:는)?\s?(?:다\s?|모두\s?|전부\s?)?그대로|그대로\s?(?:두|유지|가|입|괜찮)|유지하|"
+    r"keep\s+(?:the\s+rest|everything\s+else|the\s+(?:same\s+)?(?:outfit|look)|it\s+as\s+is)|"
+    r"(?:rest|everything\s+else)(?:\s+of\s+the\s+(?:outfit|look))?\s+(?:stays|can\s+stay|is\s+fine|works)|"
+    r"same\s+as\s+before|stays?\s+the\s+same|as\s+it\s+is",
+    re.IGNORECASE,
 )

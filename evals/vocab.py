@@ -160,6 +160,19 @@ ALTERNATIVE_HEADINGS: tuple[str, ...] = (
     "switch it up",
     "mix it up",
     "if you'd rather",
+    # A commercial model's labels for the same list: "Optional swaps", "선택 사항", "다른 신발".
+    "optional",
+    "options",
+    "선택 사항",
+    "선택사항",
+    "옵션",
+    "다른 신발",
+    "다른 상의",
+    "다른 하의",
+    "다른 아우터",
+    "other shoes",
+    "다른 방향",
+    "other direction",
 )
 
 # Statements about the user's weight, BMI or body fat, and words that judge the body.
@@ -242,3 +255,17 @@ SEASON_WORDS: dict[str, tuple[str, ...]] = {
 LAYERED = re.compile(
     r"(?i)위에|안에|이너|겹쳐|레이어|\b(?:under|underneath|beneath|layer(?:ed|ing)?|base)\b"
 )
+
+# Materials that cannot stand for one another when describing a card: suede boots are
+# not "leather Chelsea boots", wool slacks are not "linen". Cotton and its weaves are
+# left out (a cotton card may be called twill, jersey, oxford ...).
+MATERIAL_FAMILIES: dict[str, tuple[str, ...]] = {
+    "leather": ("leather", "가죽", "레더"),
+    "suede": ("suede", "스웨이드"),
+    "canvas": ("canvas", "캔버스"),
+    "denim": ("denim", "데님"),
+    "wool": ("wool", "merino", "cashmere", "tweed", "울", "캐시미어", "트위드", "메리노"),
+    "linen": ("linen", "린넨", "리넨"),
+    "silk": ("silk", "satin", "실크", "새틴"),
+    "rubber": ("rubber", "러버", "고무"),
+}

@@ -52,7 +52,8 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "jacket": ("outer", ("재킷", "자켓", "jacket")),
     "overshirt": ("outer", ("오버셔츠", "셔켓", "셔츠 재킷", "overshirt", "shacket", "shirt jacket")),
     # Tailored, not a casual jacket: a blazer called a bomber is another garment.
-    "blazer": ("outer", ("블레이저", "수트 재킷", "정장 재킷", "blazer", "sport coat", "suit jacket")),
+    "blazer": ("outer", ("블레이저", "수트 재킷", "정장 재킷", "blazer", "sport coat", "sports coat",
+                         "suit coat", "suit jacket")),
     "bomber": ("outer", ("봄버", "보머", "항공 점퍼", "블루종", "bomber", "bomber jacket", "flight jacket")),
     "coat": ("outer", ("코트", "트렌치", "오버코트", "coat", "overcoat", "trench", "topcoat")),
     "cardigan": ("outer", ("가디건", "카디건", "cardigan")),
@@ -117,7 +118,9 @@ _CLOSE: tuple[frozenset[str], ...] = (
     frozenset({"tshirt", "tank"}),
     frozenset({"hoodie", "sweatshirt"}),
     frozenset({"trousers", "chinos"}),
-    frozenset({"long_pants", "trousers", "chinos", "jeans", "joggers", "cargo", "leggings"}),
+    # Jeans are denim: "pants" may mean them, slacks and chinos may not.
+    frozenset({"long_pants", "trousers", "chinos", "joggers", "cargo", "leggings"}),
+    frozenset({"long_pants", "jeans"}),
     frozenset({"blazer", "jacket"}),
     frozenset({"jeans", "denim_jacket"}),
     frozenset(

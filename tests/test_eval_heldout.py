@@ -25,7 +25,9 @@ def test_the_held_out_set_is_whole() -> None:
     assert (HELDOUT / "README.md").is_file() and (HELDOUT / "WRITER_README.md").is_file()
 
 
-@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout4", "heldout5"])
+@pytest.mark.parametrize(
+    "name", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+)
 def test_the_later_held_out_sets_are_whole(name: str) -> None:
     folder = HELDOUT.parent / name
     answers = load_known_answers(folder)
