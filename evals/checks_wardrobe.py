@@ -196,7 +196,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
     restated: list[int] = []
     for index, line in enumerate(items, start=1):
         mentions = [m for m in reading.mentions if line.start <= m.start < line.end]
-        used = cited = frozenset(m.number for m in mentions if m.status == "used")
+        used = by_number = frozenset(m.number for m in mentions if m.status == "used")
         named = used | _named(reading, line.start, line.end, cards)
         # Words count as a look only when they name one: two or more of its core pieces
         # ("2. 가디건을 어깨에 걸쳐" is a styling tip, not another outfit).
@@ -213,7 +213,7 @@ def alternatives_differ(answer: str, case: CaseContext) -> CheckResult:
         )
         # Only citations offer the change again; its pieces named in words are a tip on
         # wearing them ("치노 밑단을 접어 부츠 위로").
-        if not changes and used and used == new and used == cited:
+        if not changes and used and used == new and used == by_number:
             return CheckResult(
                 name, False, f"alternative {index} repeats the change: {sorted(used)}"
             )
