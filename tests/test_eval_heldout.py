@@ -26,7 +26,17 @@ def test_the_held_out_set_is_whole() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+    "name",
+    [
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+    ],
 )
 def test_the_later_held_out_sets_are_whole(name: str) -> None:
     folder = HELDOUT.parent / name
