@@ -36,6 +36,8 @@ def test_the_held_out_set_is_whole() -> None:
         "heldout7",
         "heldout8",
         "heldout9",
+        "heldout10",
+        "heldout11",
     ],
 )
 def test_the_later_held_out_sets_are_whole(name: str) -> None:
