@@ -2,7 +2,7 @@
 report, import labelled answers written elsewhere.
 
     python -m evals recheck REPORT.json [--cases-dir DIR] [--out PATH]
-    python -m evals labelled-report [DIR] --out REPORT.json
+    python -m evals labelled-report [DIR ...] --out REPORT.json
     python -m evals import-labelled SRC DEST
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,6 +91,18 @@ def labelled_results(answers: Sequence[LabelledAnswer]) -> list[CaseResult]:
     ]
 
 
+def _pooled(folders: Sequence[Path]) -> list[LabelledAnswer]:
+    """The answers of one folder as they are; of several, each id prefixed with its
+    folder's name, since every held-out set numbers its answers per case from 1."""
+    if len(folders) == 1:
+        return load_known_answers(folders[0])
+    return [
+        replace(a, id=f"{folder.name}/{a.id}")
+        for folder in folders
+        for a in load_known_answers(folder)
+    ]
+
+
 def labelled_report_main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m evals labelled-report",
@@ -98,12 +111,13 @@ def labelled_report_main(argv: Sequence[str]) -> int:
             "offline, so `python -m evals recheck` can score the checks against the labels."
         ),
     )
-    parser.add_argument("labelled", type=Path, nargs="?", default=DEFAULT_DIR,
-                        help=f"a directory of labelled answers (default {DEFAULT_DIR.name}/)")  # fmt: skip
+    parser.add_argument("labelled", type=Path, nargs="*", default=[DEFAULT_DIR],
+                        help=f"directories of labelled answers (default {DEFAULT_DIR.name}/); "
+                             "several are pooled into one report")  # fmt: skip
     parser.add_argument("--out", type=Path, required=True, help="where to write the report")
     args = parser.parse_args(argv)
     try:
-        answers = load_known_answers(args.labelled)
+        answers = _pooled(args.labelled)
     except (OSError, ValueError, KeyError) as exc:
         parser.error(str(exc))
     results = labelled_results(answers)
@@ -111,12 +125,13 @@ def labelled_report_main(argv: Sequence[str]) -> int:
     meta = {
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "model": LABELLED_MODEL,
-        "labelled_from": str(args.labelled),
+        "labelled_from": ", ".join(str(p) for p in args.labelled),
         "variants": sorted({r.variant for r in results}),
     }
     write_report(build_report(results=results, cases=cases, meta=meta), args.out)
     bad = sum(a.label == "bad" for a in answers)
-    _print(f"{len(answers)} labelled answers ({bad} bad) from {args.labelled}: {args.out}")
+    sources = ", ".join(str(p) for p in args.labelled)
+    _print(f"{len(answers)} labelled answers ({bad} bad) from {sources}: {args.out}")
     return 0
 
 

@@ -92,3 +92,21 @@ async def test_import_refuses_an_unknown_flaw_kind(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         await amain(["import-labelled", str(tmp_path), str(tmp_path / "out")])
     assert exit_info.value.code == 2
+
+
+async def test_several_sets_are_pooled_into_one_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two held-out sets number their answers alike; pooled, each keeps its own rows.
+    sets = [HELDOUT.parent / "heldout8", HELDOUT.parent / "heldout9"]
+    report = tmp_path / "pooled.json"
+    assert await amain(["labelled-report", *map(str, sets), "--out", str(report)]) == 0
+    rows = json.loads(report.read_text(encoding="utf-8"))["results"]
+    assert len(rows) == 168 and len({(r["case_id"], r["variant"]) for r in rows}) == 168
+    assert {r["variant"].split("/")[0] for r in rows} == {"heldout8", "heldout9"}
+    capsys.readouterr()
+    assert await amain(["recheck", str(report)]) == 0
+    printed = capsys.readouterr().out
+    bad = [r for r in rows if r["label"] == "bad"]
+    caught = sum(any(not c["passed"] for c in r["checks"]) for r in bad)
+    assert len(bad) == 112 and f"bad caught {caught}/112" in printed
