@@ -100,8 +100,15 @@ class Ledger:
             raw.get("answers", 0),
         )
 
-    async def record_answer(self, record: AnswerRecord) -> str:
-        answer_id = secrets.token_hex(6)
+    @staticmethod
+    def new_answer_id() -> str:
+        return secrets.token_hex(6)
+
+    async def record_answer(self, record: AnswerRecord, answer_id: str | None = None) -> str:
+        """Store the answer's record under ``answer_id`` (a new one if None); returns it.
+        The id may be made first so the final message carries its 👍/👎 buttons before the
+        record, which needs that message's time, is written."""
+        answer_id = answer_id or self.new_answer_id()
         fields = {
             "variant": record.variant,
             "model": record.model,

@@ -290,3 +290,19 @@ async def test_partial_updates_never_show_markdown_markers(
     first = sends[0].params
     assert first["text"].strip() and first["entities"][0]["type"] == "bold"
     assert bot_texts(telegram, CHAT) == [rendered(reply)]
+
+
+async def test_an_answer_that_arrives_whole_records_its_first_text_time(
+    worker: Worker, telegram: FakeTelegramServer, model: FakeOpenAIServer, updates: UpdateFactory
+) -> None:
+    # Too short for a first phrase and over in one chunk: nothing is shown before the
+    # final message, which is then the first text the user sees.
+    model.script("좋아요!", chunk_size=100)
+    await worker.send(updates.text(CHAT, "이거 괜찮아?"))
+    await worker.idle()
+    assert bot_texts(telegram, CHAT) == ["좋아요!"]
+    assert await worker.services.ledger.latencies("first_text")
+    # The buttons on the final message name the answer that was recorded.
+    [up, _] = telegram.messages(CHAT)[-1].reply_markup["inline_keyboard"][0]
+    answer_id = up["callback_data"].split(":")[1]
+    assert await worker.services.ledger.answer_facts(answer_id) is not None

@@ -164,7 +164,7 @@ class Stylist:
         controller = StreamController(sink, edit_interval)
         user_message = HistoryMessage("user", question_text(turn))
 
-        async def settle(status: Status, text: str) -> TurnOutcome:
+        async def settle(status: Status, text: str, answer_id: str | None = None) -> TurnOutcome:
             # Tokens are billed even for a cut answer; estimate when usage never arrived.
             usage = stream.usage or Usage(prompt.estimated_tokens, count_text_tokens(text))
             cost = cost_usd(
@@ -188,7 +188,7 @@ class Stylist:
             metrics.ANSWER_TIME.observe(record.total_ms / 1000)
             if record.first_text_ms is not None:
                 metrics.FIRST_TEXT.observe(record.first_text_ms / 1000)
-            answer_id = await self.ledger.record_answer(record)
+            answer_id = await self.ledger.record_answer(record, answer_id)
             await self.ledger.add_usage(
                 owner, usage.prompt_tokens, usage.completion_tokens, cost, answers=1
             )
@@ -208,13 +208,15 @@ class Stylist:
             await store.append_history(owner, user_message, HistoryMessage("assistant", refusal))
             return TurnOutcome("failed", refusal, variant=turn.variant)
         except AnswerStopped:
-            outcome = await settle("stopped", controller.text)
             # A restart that cannot wait for the answer says so, so the user can ask again.
+            # The text goes out before the record is written: an answer shown only now has
+            # its first-text time, and a worker shutting down shows it first.
             reason = stop.reason if stop is not None else "user"
             await controller.finish(
                 note=say("stopped" if reason == "user" else "shutdown_cut", lang),
                 at_once=reason == "shutdown",
             )
+            outcome = await settle("stopped", controller.text)
             stopped = HistoryMessage("assistant", f"{STOPPED_MARK} {controller.text}")
             await store.append_history(owner, user_message, stopped)
             return outcome
@@ -226,8 +228,8 @@ class Stylist:
                     say("model_busy" if exc.kind == "rate_limited" else "model_down", lang)
                 )
                 return TurnOutcome("failed", "", variant=turn.variant, error=exc)
-            outcome = replace(await settle("cut_off", controller.text), error=exc)
             await controller.finish(note=say("cut_off", lang))
+            outcome = replace(await settle("cut_off", controller.text), error=exc)
             # Keep the partial answer for context, marked so it is not taken as complete.
             partial = HistoryMessage("assistant", f"{CUT_OFF_MARK} {controller.text}")
             await store.append_history(owner, user_message, partial)
@@ -236,10 +238,13 @@ class Stylist:
             log.warning("Model returned an empty answer")
             await sink.fail(say("model_down", lang))
             return TurnOutcome("failed", "", variant=turn.variant)
-        outcome = await settle("complete", text)
-        if outcome.answer_id:
-            sink.set_answer_id(outcome.answer_id)
+        # The final message carries the 👍/👎 buttons of an answer not yet recorded: an
+        # answer that arrived whole is first shown by that message, and its record needs
+        # the time.
+        answer_id = self.ledger.new_answer_id()
+        sink.set_answer_id(answer_id)
         await controller.finish()
+        outcome = await settle("complete", text, answer_id)
         await store.append_history(owner, user_message, HistoryMessage("assistant", text))
         return outcome
 
