@@ -38,6 +38,8 @@ def test_the_held_out_set_is_whole() -> None:
         "heldout9",
         "heldout10",
         "heldout11",
+        "heldout12",
+        "heldout13",
     ],
 )
 def test_the_later_held_out_sets_are_whole(name: str) -> None:
