@@ -1,5 +1,5 @@
-"""What the chatty-answer test modules share: the check run on a good answer, with the
-form checks left out (see tests/test_eval_precision_answers.py for why)."""
+"""What the hand-written precision tests share: the check run on a good answer, with the
+form checks left out."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from evals.cases import load_cases
 from evals.checks import CHECKS, applicable_checks
 
 CASES = {case.id: case for case in load_cases()}
+# Form checks (citations, slots, length, layout) are not what these answers test; the
+# held-out sets measure them (tests/test_eval_precision_round5.py runs them too).
 FORM = {
     "cites_existing_items",
     "covers_top_bottom_shoes",

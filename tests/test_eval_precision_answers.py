@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from evals.cases import load_cases
-from evals.checks import CHECKS, applicable_checks
-
-CASES = {case.id: case for case in load_cases()}
-# Form checks (citations, slots, length, layout) are not what these answers test.
-FORM = {
-    "cites_existing_items",
-    "covers_top_bottom_shoes",
-    "offers_alternatives",
-    "within_length",
-    "readable_on_phone",
-    "mentions_occasion",
-}
+from evals.checks import CHECKS
+from tests.chatty_kit import CASES, content_failures
 
 GOOD_ANSWERS = [
     (
@@ -819,12 +808,7 @@ GOOD_ANSWERS += [
 
 @pytest.mark.parametrize(("case_id", "answer"), GOOD_ANSWERS)
 def test_a_good_answer_passes_every_content_check(case_id: str, answer: str) -> None:
-    context = CASES[case_id].context
-    failed = [
-        f"{name}: {result.reason}"
-        for name in applicable_checks(context)
-        if name not in FORM and not (result := CHECKS[name](answer, context)).passed
-    ]
+    failed = content_failures(case_id, answer)
     assert not failed, failed
 
 
