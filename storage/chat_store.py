@@ -259,10 +259,14 @@ class ChatStore:
         return [_as_bytes(uid).decode() for uid in raw]
 
     async def stored_keys(self, owner: MemberScope) -> tuple[list[str], int]:
-        """Every key /reset deletes for `owner`, and how many photos they hold."""
+        """Every key /reset deletes for `owner`, and how many photos they hold. The city
+        (/city) goes too: it is the member's in the whole chat (a private chat's user is
+        the chat)."""
         unique_ids = await self._photo_ids(owner)
         names = keys.member_keys(owner) + [keys.photo_bytes(owner, uid) for uid in unique_ids]
         names.append(keys.usage(owner, time.strftime("%Y-%m", time.gmtime())))
+        user = owner.member if owner.member is not None else owner.chat_id
+        names.append(keys.user_place(owner.chat_id, user))
         return names, len(unique_ids)
 
     async def reset(self, owner: MemberScope) -> int:

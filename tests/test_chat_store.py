@@ -7,6 +7,7 @@ from storage import keys
 from storage.chat_store import ChatStore
 from storage.connection import RedisClient
 from storage.keys import ChatScope, MemberScope
+from storage.places import Place, UserPlaces
 from storage.records import HistoryMessage
 from tests.conftest import ON_BOTH_REDIS
 
@@ -53,13 +54,17 @@ async def test_reset_removes_everything_of_the_chat_only(
     store: ChatStore, redis: RedisClient
 ) -> None:
     other = MemberScope(ChatScope(7))
+    places = UserPlaces(redis, ttl_seconds=60)
     for scope in (SCOPE, other):
         await store.add_photo(scope, "a", b"1", "clothing", 10, 10)
         await store.append_history(scope, HistoryMessage("user", "hi"))
         await store.set_occasion(scope, "date")
+        # In a private chat the user is the chat: their /city is kept under its id.
+        await places.set(scope.chat_id, scope.chat_id, Place("Seoul", 37.57, 126.98))
     assert await store.reset(SCOPE) == 1
     assert [n async for n in redis.scan_iter(f"*{{c:{SCOPE.chat_id}}}*")] == []
     assert len(await store.photos(other)) == 1
+    assert await places.get(other.chat_id, other.chat_id) is not None
 
 
 async def test_forum_topics_are_separate(store: ChatStore) -> None:

@@ -11,6 +11,7 @@ from storage.chat_store import ChatStore
 from storage.connection import RedisClient
 from storage.group_data import GroupData
 from storage.keys import ChatScope, MemberScope
+from storage.places import Place, UserPlaces
 from storage.records import HistoryMessage, PhotoMeta, StoredPhoto, WardrobeCard
 from tests.conftest import ON_BOTH_REDIS
 
@@ -79,6 +80,10 @@ async def test_reset_all_clears_every_member_topic_and_the_old_shared_keys_only(
         await store.append_history(owner, HistoryMessage("user", "hi"))
     await store.set_style(ANN, "minimal")
     await store.set_occasion(BEN_IN_TOPIC, "travel")
+    places = UserPlaces(redis, ttl_seconds=60)
+    for owner in (ANN, other_group):
+        assert owner.member is not None
+        await places.set(owner.chat_id, owner.member, Place("Seoul", 37.57, 126.98))
     groups = GroupData(redis, store)
     members = await groups.members(GROUP)
     assert members == [ANN, BEN, BEN_IN_TOPIC], "private chats and the old keys are not listed"
@@ -94,6 +99,7 @@ async def test_reset_all_clears_every_member_topic_and_the_old_shared_keys_only(
         await client.aclose()
     assert left == []
     assert len(await store.photos(PRIVATE)) == 1 and len(await store.photos(other_group)) == 1
+    assert await places.get(other_group.chat_id, 11) is not None
 
 
 def photo(number: int) -> StoredPhoto:
