@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from storage.ledger import percentile as nearest_rank
+
 
 def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile; NaN without samples."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+    """The ledger's nearest-rank percentile (what /stats reports); NaN without samples, so
+    a table prints "nan" rather than failing."""
+    found = nearest_rank(values, share)
+    return float("nan") if found is None else found
 
 
 def cpu_seconds(pid: int) -> float:

@@ -40,7 +40,6 @@ from storage.telegram_budget import TelegramBudget
 
 log = logging.getLogger(__name__)
 
-# Chats must not wait for each other; turns of one chat are ordered by the ChatQueue.
 # Chats must not wait for each other; turns of one chat are ordered by ChatQueue.
 # A caption-less photo's turn waits a few seconds for its question in a slot of its
 # own, so a burst of photo-then-question chats needs two slots per chat: 256 made

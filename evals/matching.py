@@ -75,11 +75,6 @@ def term_parts(term: str) -> tuple[str, str]:
     return _HANGUL_LEFT, f"{body}(?:{_PARTICLE_RUN})?(?![{HANGUL}])"
 
 
-def term_pattern(term: str) -> str:
-    left, rest = term_parts(term)
-    return left + rest
-
-
 _LATIN_LEFT = r"(?<![A-Za-z])"
 _HANGUL_LEFT = f"(?<![{HANGUL}])"
 

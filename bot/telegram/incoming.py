@@ -41,7 +41,7 @@ ALL_WORDS = ("all", "전부", "모두")
 
 def asks_for_all(args: list[str] | None) -> bool:
     """`/reset all`, `/forget 전부`: the command's argument is "everything"."""
-    return [arg.lower() for arg in args or []] in [[word] for word in ALL_WORDS]
+    return args is not None and len(args) == 1 and args[0].lower() in ALL_WORDS
 
 
 def lang_of(message: Message, text: str | None = None) -> Lang:
